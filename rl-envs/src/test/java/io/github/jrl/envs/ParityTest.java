@@ -158,7 +158,7 @@ class ParityTest {
         return sim;
     }
 
-    private static Object action(Space<Object> space, JsonNode node, String where) {
+    private static Object action(Space<?> space, JsonNode node, String where) {
         if (space instanceof Discrete) {
             assertTrue(node.isIntegralNumber(), where + ": expected an integer action, got " + node);
             return node.asInt();

@@ -28,11 +28,12 @@ public final class CliffWalking extends TabularEnvironment {
 
     private static final int[][] DELTAS = {{-1, 0}, {0, 1}, {1, 0}, {0, -1}};
 
-    /** Shared by all instances, as it is immutable. */
+    /** Shared by all instances, as neither is modified. */
     private static final TransitionTable TABLE = table();
+    private static final double[] START_WEIGHTS = startWeights();
 
     public CliffWalking() {
-        super("CliffWalking-v0", TABLE, startWeights());
+        super("CliffWalking-v0", TABLE, START_WEIGHTS);
     }
 
     /** Whether the cell is part of the cliff: row 3 between the start and the goal. */

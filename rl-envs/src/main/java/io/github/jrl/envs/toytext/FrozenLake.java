@@ -18,7 +18,7 @@ import java.util.Objects;
  * moving off the grid leaves the agent in place. Reaching {@code G} gives reward 1, everything
  * else 0; entering {@code G} or {@code H} terminates. On a slippery lake the agent moves in the
  * intended direction or either perpendicular one, each with probability 1/3, listed in the
- * reference's order (intended − 1, intended, intended + 1, modulo 4). Episodes start on an
+ * reference's order (intended - 1, intended, intended + 1, modulo 4). Episodes start on an
  * {@code S} cell, uniformly among them if a custom map has several.
  *
  * <p>Registered as {@code FrozenLake-v1} (the 4x4 map, limit 100) and {@code FrozenLake8x8-v1}
@@ -147,7 +147,7 @@ public final class FrozenLake extends TabularEnvironment {
     }
 
     /** Depth-first search from the top-left cell to a {@code G} cell, not crossing holes. */
-    static boolean hasPath(char[][] board) {
+    private static boolean hasPath(char[][] board) {
         int nrow = board.length;
         int ncol = board[0].length;
         boolean[][] discovered = new boolean[nrow][ncol];

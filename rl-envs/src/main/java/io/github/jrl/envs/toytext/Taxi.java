@@ -59,12 +59,13 @@ public final class Taxi extends TabularEnvironment {
         }
     }
 
-    /** Shared by all instances: both are immutable (masks are copied on the way out). */
+    /** Shared by all instances: none is modified (masks are copied on the way out). */
     private static final TransitionTable TABLE = table();
+    private static final double[] START_WEIGHTS = startWeights();
     private static final byte[][] ACTION_MASKS = actionMasks();
 
     public Taxi() {
-        super("Taxi-v3", TABLE, startWeights());
+        super("Taxi-v3", TABLE, START_WEIGHTS);
     }
 
     /**
@@ -83,9 +84,7 @@ public final class Taxi extends TabularEnvironment {
 
     /** The components of state {@code state}. */
     public static DecodedState decode(int state) {
-        if (state < 0 || state >= NUM_STATES) {
-            throw new IllegalArgumentException("Taxi state must be in [0, " + NUM_STATES + "), got " + state);
-        }
+        requireState(state);
         int destination = state % LOCS.length;
         int rest = state / LOCS.length;
         int passenger = rest % (LOCS.length + 1);
@@ -98,8 +97,14 @@ public final class Taxi extends TabularEnvironment {
      * reference's {@code action_mask}; a fresh array.
      */
     public static byte[] actionMask(int state) {
-        decode(state);
+        requireState(state);
         return ACTION_MASKS[state].clone();
+    }
+
+    private static void requireState(int state) {
+        if (state < 0 || state >= NUM_STATES) {
+            throw new IllegalArgumentException("Taxi state must be in [0, " + NUM_STATES + "), got " + state);
+        }
     }
 
     @Override
