@@ -1,6 +1,7 @@
 package io.github.jrl.envs.toytext;
 
 import io.github.jrl.core.random.Rng;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,16 +25,16 @@ public final class TransitionTable {
 
     private final int numStates;
     private final int numActions;
-    private final List<Transition>[] entries;
+    /** {@code P[state][action]} at index {@code state * numActions + action}. */
+    private final List<List<Transition>> entries;
     /** The probabilities of {@code entries}, kept apart so that sampling allocates nothing. */
     private final double[][] probabilities;
 
-    @SuppressWarnings("unchecked")
     private TransitionTable(int numStates, int numActions, Outcomes outcomes) {
         this.numStates = numStates;
         this.numActions = numActions;
-        this.entries = new List[numStates * numActions];
-        this.probabilities = new double[entries.length][];
+        List<List<Transition>> lists = new ArrayList<>(numStates * numActions);
+        this.probabilities = new double[numStates * numActions][];
         for (int s = 0; s < numStates; s++) {
             for (int a = 0; a < numActions; a++) {
                 List<Transition> list = List.copyOf(outcomes.of(s, a));
@@ -52,10 +53,11 @@ public final class TransitionTable {
                     throw new IllegalArgumentException("state " + s + ", action " + a
                             + ": outcome probabilities must sum to 1, got " + list);
                 }
-                entries[s * numActions + a] = list;
+                lists.add(list);
                 probabilities[s * numActions + a] = p;
             }
         }
+        this.entries = List.copyOf(lists);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class TransitionTable {
 
     /** The outcomes of {@code action} in {@code state} ({@code P[state][action]}). */
     public List<Transition> transitions(int state, int action) {
-        return entries[index(state, action)];
+        return entries.get(index(state, action));
     }
 
     /**
@@ -92,7 +94,7 @@ public final class TransitionTable {
      */
     Transition sample(int state, int action, Rng rng) {
         int i = index(state, action);
-        List<Transition> list = entries[i];
+        List<Transition> list = entries.get(i);
         return list.size() == 1 ? list.get(0) : list.get(rng.nextCategorical(probabilities[i]));
     }
 
