@@ -125,7 +125,7 @@ public final class Acrobot extends ClassicControlEnv<Integer> {
     }
 
     /** Time derivative of {@code s} under {@code torque}: the book's equations, in the reference's order. */
-    private static void dsdt(double[] s, double torque, double[] out) {
+    static void dsdt(double[] s, double torque, double[] out) {
         double m1 = LINK_MASS_1;
         double m2 = LINK_MASS_2;
         double l1 = LINK_LENGTH_1;

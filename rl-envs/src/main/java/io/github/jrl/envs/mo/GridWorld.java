@@ -34,9 +34,6 @@ abstract class GridWorld<O> extends AbstractEnvironment<O, Integer> implements S
      */
     GridWorld(String id, int height, int width, int[][] moves, int flagCount) {
         super(id);
-        if (moves.length != ACTIONS.n()) {
-            throw new IllegalArgumentException(id + " needs one move per action, got " + moves.length);
-        }
         this.height = height;
         this.width = width;
         this.moves = moves;
