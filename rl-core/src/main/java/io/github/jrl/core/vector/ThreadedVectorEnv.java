@@ -1,12 +1,8 @@
 package io.github.jrl.core.vector;
 
 import io.github.jrl.core.env.Environment;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -14,14 +10,25 @@ import java.util.function.Supplier;
  * Every copy has its own generator and nothing is shared between slices, so results are
  * identical to {@link SyncVectorEnv}'s for the same seeds, whatever the thread count.
  *
- * <p>Worth it when one step of a copy costs more than the hand-off between threads (a few
- * microseconds): physics-heavy or text environments, or many copies. For the cheapest
- * environments the synchronous version is faster; see docs/benchmarks.md.
+ * <p>The calling thread steps the first slice; long-lived worker threads step the others. A
+ * worker spins briefly for the next step before parking, because an executor's hand-off (tens
+ * of microseconds) would cost more than stepping a slice of cheap environments. Even so, the
+ * synchronous version is faster for the cheapest environments at small N; see
+ * docs/benchmarks.md.
  */
 public final class ThreadedVectorEnv<O, A> extends AbstractVectorEnv<O, A> {
 
-    private final ExecutorService pool;
+    /** Spin iterations before a waiting thread parks: roughly tens of microseconds. */
+    private static final int SPINS_BEFORE_PARK = 20_000;
+
     private final int[] sliceStart;
+    private final Thread[] workers;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final RuntimeException[] failures;
+    private volatile long generation;
+    private volatile boolean closed;
+    private boolean stepMode;
+    private Thread caller;
 
     /**
      * @param numThreads threads to use, at most {@code numEnvs}; the calling thread runs the
@@ -36,11 +43,12 @@ public final class ThreadedVectorEnv<O, A> extends AbstractVectorEnv<O, A> {
         for (int t = 0; t <= numThreads; t++) {
             sliceStart[t] = (int) ((long) numEnvs * t / numThreads);
         }
-        pool = numThreads > 1 ? Executors.newFixedThreadPool(numThreads - 1, runnable -> {
-            Thread thread = new Thread(runnable, "jrl-vector-env");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        failures = new RuntimeException[numThreads];
+        workers = new Thread[numThreads - 1];
+        for (int t = 1; t < numThreads; t++) {
+            workers[t - 1] = new Worker(t);
+            workers[t - 1].start();
+        }
     }
 
     public int numThreads() {
@@ -49,32 +57,38 @@ public final class ThreadedVectorEnv<O, A> extends AbstractVectorEnv<O, A> {
 
     @Override
     void runOverCopies(boolean step) {
-        int slices = numThreads();
-        List<Future<?>> futures = new ArrayList<>(slices - 1);
-        for (int t = 1; t < slices; t++) {
-            int from = sliceStart[t];
-            int to = sliceStart[t + 1];
-            futures.add(pool.submit(() -> run(step, from, to)));
+        if (closed) {
+            throw new IllegalStateException("this vector env is closed");
+        }
+        stepMode = step;
+        caller = Thread.currentThread();
+        pending.set(workers.length);
+        generation++; // volatile write: publishes the actions and the mode to the workers
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
+        }
+        try {
+            runSlice(0);
+        } catch (RuntimeException e) {
+            failures[0] = e;
+        }
+        int spins = 0;
+        while (pending.get() > 0) {
+            if (++spins < SPINS_BEFORE_PARK) {
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 50_000);
+            }
         }
         RuntimeException failure = null;
-        try {
-            run(step, sliceStart[0], sliceStart[1]);
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        for (int t = 0; t < failures.length; t++) {
+            if (failures[t] != null) {
                 if (failure == null) {
-                    failure = cause;
+                    failure = failures[t];
                 } else {
-                    failure.addSuppressed(cause);
+                    failure.addSuppressed(failures[t]);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stepping a vector env", e);
+                failures[t] = null;
             }
         }
         if (failure != null) {
@@ -82,18 +96,65 @@ public final class ThreadedVectorEnv<O, A> extends AbstractVectorEnv<O, A> {
         }
     }
 
-    private void run(boolean step, int from, int to) {
-        if (step) {
-            stepRange(from, to);
+    private void runSlice(int slice) {
+        if (stepMode) {
+            stepRange(sliceStart[slice], sliceStart[slice + 1]);
         } else {
-            resetRange(from, to);
+            resetRange(sliceStart[slice], sliceStart[slice + 1]);
+        }
+    }
+
+    private final class Worker extends Thread {
+        private final int slice;
+
+        Worker(int slice) {
+            super("jrl-vector-env-" + slice);
+            this.slice = slice;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            long seen = 0;
+            while (true) {
+                int spins = 0;
+                long current;
+                while ((current = generation) == seen && !closed) {
+                    if (++spins < SPINS_BEFORE_PARK) {
+                        Thread.onSpinWait();
+                    } else {
+                        LockSupport.park(this);
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                seen = current;
+                try {
+                    runSlice(slice);
+                } catch (RuntimeException e) {
+                    failures[slice] = e;
+                }
+                if (pending.decrementAndGet() == 0) {
+                    LockSupport.unpark(caller);
+                }
+            }
         }
     }
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
+        closed = true;
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
+        }
+        for (Thread worker : workers) {
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         super.close();
     }

@@ -131,6 +131,28 @@ class VectorEnvTest {
     }
 
     @Test
+    void anExceptionInAWorkerThreadReachesTheCaller() {
+        int[] created = {0};
+        Supplier<Environment<float[], Integer>> factory = () -> {
+            boolean explode = created[0]++ == 5;
+            return new io.github.jrl.core.env.Wrapper<float[], Integer>(new RandomWalk()) {
+                @Override
+                public io.github.jrl.core.env.Step<float[]> step(Integer action) {
+                    if (explode) {
+                        throw new IllegalStateException("copy 5 failed");
+                    }
+                    return super.step(action);
+                }
+            };
+        };
+        try (VectorEnv env = new ThreadedVectorEnv<>(factory, 6, 2)) {
+            env.reset(0);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> env.step(new float[6]));
+            assertEquals("copy 5 failed", e.getMessage());
+        }
+    }
+
+    @Test
     void vectorRewardsAreFlattenedPerCopy() {
         try (VectorEnv env = new SyncVectorEnv<>(() -> new RandomWalk(2), 2)) {
             assertEquals(2, env.rewardDim());
