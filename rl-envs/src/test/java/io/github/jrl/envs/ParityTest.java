@@ -133,6 +133,15 @@ class ParityTest {
         }
     }
 
+    /**
+     * Whole-episode replay. Flags must agree at every step. Float values must agree within
+     * tolerance until the trajectories drift apart: the references' {@code sin}/{@code cos}
+     * (NumPy's vectorised float64 {@code sin} is not correctly rounded) may differ from Java's in
+     * the last bits, and chaotic or long episodes amplify that (shared/parity/README.md). Drift is
+     * told apart from a defect by how it starts: the first value outside tolerance must still be
+     * within {@link #DRIFT_ONSET} tolerances; a wrong dynamics shows up as a jump. After the onset,
+     * only flags are compared. One-step parity, which has no such allowance, pins the dynamics.
+     */
     @SuppressWarnings("unchecked")
     private static void replay(JsonNode episode, String where) {
         Environment<Object, Object> env = make(episode, where);
@@ -140,15 +149,37 @@ class ParityTest {
         env.reset(0L);
         sim.setState(flatten(episode.get("states").get(0)));
         JsonNode actions = episode.get("actions");
+        boolean drifted = false;
         for (int t = 0; t < actions.size(); t++) {
             String at = where + " replay step " + t;
             Step<Object> step = env.step(action(env.actionSpace(), actions.get(t), at));
-            assertClose(flatten(episode.get("observations").get(t + 1)),
-                    flatObservation(env.observationSpace(), step.observation()), OBS_REL, OBS_ABS, at + ": observation");
-            assertClose(flatten(episode.get("rewards").get(t)), step.rewards(), REWARD_REL, REWARD_ABS, at + ": reward");
+            if (!drifted) {
+                drifted = drifting(flatten(episode.get("observations").get(t + 1)),
+                        flatObservation(env.observationSpace(), step.observation()), OBS_REL, OBS_ABS, at + ": observation")
+                        || drifting(flatten(episode.get("rewards").get(t)), step.rewards(), REWARD_REL, REWARD_ABS,
+                                at + ": reward");
+            }
             assertEquals(episode.get("terminated").get(t).asBoolean(), step.terminated(), at + ": terminated");
             assertEquals(episode.get("truncated").get(t).asBoolean(), step.truncated(), at + ": truncated");
         }
+    }
+
+    /** How far past tolerance the first out-of-tolerance value of a drifting replay may be. */
+    private static final double DRIFT_ONSET = 100;
+
+    /** {@code false} if within tolerance; {@code true} at the onset of drift; fails on a jump. */
+    private static boolean drifting(double[] expected, double[] actual, double rel, double abs, String what) {
+        assertEquals(expected.length, actual.length, what + ": length");
+        boolean outside = false;
+        for (int i = 0; i < expected.length; i++) {
+            double tolerance = Math.max(abs, rel * Math.abs(expected[i]));
+            double error = Math.abs(expected[i] - actual[i]);
+            if (!(error <= DRIFT_ONSET * tolerance)) {
+                assertArrayEquals(expected, actual, tolerance, what + " jumps away from the reference at index " + i);
+            }
+            outside |= error > tolerance;
+        }
+        return outside;
     }
 
     private static SimulatorState simulator(Environment<Object, Object> raw, String where) {

@@ -2,6 +2,7 @@ package io.github.jrl.envs.mo;
 
 import io.github.jrl.envs.EnvRegistry;
 import io.github.jrl.envs.EnvSpec;
+import io.github.jrl.envs.classic.MountainCar;
 import java.util.Map;
 
 /** Registers this family's environments, under MO-Gymnasium 1.0.1's ids and time limits. */
@@ -16,5 +17,7 @@ public final class MultiObjectiveEnvs {
                 DeepSeaTreasure::fromKwargs));
         registry.register(new EnvSpec("four-room-v0", 200, FourRoom::fromKwargs));
         registry.register(new EnvSpec("resource-gathering-v0", 100, kwargs -> new ResourceGathering(kwargs.envId())));
+        registry.register(new EnvSpec(MoMountainCar.ID, 200,
+                kwargs -> new MoMountainCar(kwargs.getDouble("goal_velocity", MountainCar.DEFAULT_GOAL_VELOCITY))));
     }
 }
