@@ -41,6 +41,32 @@ public final class Rng {
     }
 
     /**
+     * The complete state (four words of xoshiro256** plus the cached Gaussian), for checkpoints;
+     * {@link #fromState} restores a generator that continues the stream exactly.
+     */
+    public long[] state() {
+        return new long[] {s0, s1, s2, s3, hasSpareGaussian ? 1 : 0, Double.doubleToRawLongBits(spareGaussian)};
+    }
+
+    /** A generator continuing the stream whose {@link #state()} was saved. */
+    public static Rng fromState(long[] state) {
+        if (state.length != 6 || (state[4] != 0 && state[4] != 1)) {
+            throw new IllegalArgumentException("an Rng state has 6 words with word 4 in {0, 1}, got " + state.length + " words");
+        }
+        if ((state[0] | state[1] | state[2] | state[3]) == 0) {
+            throw new IllegalArgumentException("an all-zero xoshiro256** state is invalid (the generator would only return 0)");
+        }
+        Rng rng = new Rng(0);
+        rng.s0 = state[0];
+        rng.s1 = state[1];
+        rng.s2 = state[2];
+        rng.s3 = state[3];
+        rng.hasSpareGaussian = state[4] == 1;
+        rng.spareGaussian = Double.longBitsToDouble(state[5]);
+        return rng;
+    }
+
+    /**
      * A generator for stream {@code index} of {@code baseSeed}: distinct indices give
      * statistically independent streams, and the result depends on nothing else.
      */

@@ -51,6 +51,19 @@ class RngTest {
     }
 
     @Test
+    void savedStateContinuesTheStreamExactly() {
+        Rng rng = new Rng(21);
+        rng.nextGaussian(); // leaves a cached second variate
+        Rng restored = Rng.fromState(rng.state());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(rng.nextGaussian(), restored.nextGaussian());
+            assertEquals(rng.nextLong(), restored.nextLong());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Rng.fromState(new long[] {0, 0, 0, 0, 0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> Rng.fromState(new long[3]));
+    }
+
+    @Test
     void boundedIntsAreUniformAndInRange() {
         Rng rng = new Rng(11);
         int[] counts = new int[7];
