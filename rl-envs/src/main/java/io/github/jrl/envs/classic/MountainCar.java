@@ -1,8 +1,6 @@
 package io.github.jrl.envs.classic;
 
-import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
-import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
 import java.util.Map;
@@ -14,22 +12,19 @@ import java.util.Map;
  *
  * <p>State {@code [position, velocity]} in float64, observed as float32. Actions 0, 1, 2
  * accelerate left, not at all, right (a push of {@code (action - 1) * 0.001}); see
- * {@link MountainCarPhysics}. Every step is rewarded -1; the episode terminates when
+ * {@link AbstractMountainCar}. Every step is rewarded -1; the episode terminates when
  * {@code position >= 0.5} and {@code velocity >= goal_velocity} (keyword argument, default 0).
  * The initial position is uniform in {@code [-0.6, -0.4)} (or {@code [low, high)} from the reset
  * options), the initial velocity 0. Registered with a time limit of 200 steps.
  */
-public final class MountainCar extends ClassicControlEnv<Integer> {
+public final class MountainCar extends AbstractMountainCar<Integer> {
 
     public static final String ID = "MountainCar-v0";
-    public static final double DEFAULT_GOAL_VELOCITY = 0;
 
     public static final double FORCE = 0.001;
     public static final double GOAL_POSITION = 0.5;
 
     private static final Discrete ACTION_SPACE = new Discrete(3);
-
-    private final double goalVelocity;
 
     public MountainCar() {
         this(DEFAULT_GOAL_VELOCITY);
@@ -37,13 +32,7 @@ public final class MountainCar extends ClassicControlEnv<Integer> {
 
     /** @param goalVelocity the least velocity at the goal position that ends the episode */
     public MountainCar(double goalVelocity) {
-        super(ID, "position", "velocity");
-        this.goalVelocity = MountainCarPhysics.requireGoalVelocity(ID, goalVelocity);
-    }
-
-    @Override
-    public Space<float[]> observationSpace() {
-        return MountainCarPhysics.OBSERVATION_SPACE;
+        super(ID, GOAL_POSITION, goalVelocity);
     }
 
     @Override
@@ -52,17 +41,9 @@ public final class MountainCar extends ClassicControlEnv<Integer> {
     }
 
     @Override
-    protected Reset<float[]> resetEpisode(Rng rng, Map<String, ?> options) {
-        MountainCarPhysics.reset(state, rng,
-                resetBounds(options, MountainCarPhysics.RESET_LOW, MountainCarPhysics.RESET_HIGH));
-        return Reset.of(MountainCarPhysics.observation(state));
-    }
-
-    @Override
     protected Step<float[]> applyAction(Integer action) {
-        MountainCarPhysics.step(state, push(action));
-        boolean terminated = MountainCarPhysics.reachedGoal(state, GOAL_POSITION, goalVelocity);
-        return Step.of(MountainCarPhysics.observation(state), -1.0, terminated, false, Map.of());
+        boolean terminated = move(push(action));
+        return Step.of(observation(), -1.0, terminated, false, Map.of());
     }
 
     /** The velocity change the engine gives discrete action {@code action} (0, 1 or 2). */

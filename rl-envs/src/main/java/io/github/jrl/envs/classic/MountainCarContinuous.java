@@ -1,8 +1,6 @@
 package io.github.jrl.envs.classic;
 
-import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
-import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Space;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.Map;
  *
  * <p>State {@code [position, velocity]}; the action is a one-element force in {@code [-1, 1]}.
  * Out-of-range actions are accepted and clipped, as the reference clips them (NaN is rejected);
- * the clipped force times 0.0015 pushes the car (see {@link MountainCarPhysics}). The episode
+ * the clipped force times 0.0015 pushes the car (see {@link AbstractMountainCar}). The episode
  * terminates when {@code position >= 0.45} and {@code velocity >= goal_velocity} (keyword
  * argument, default 0). The reward is {@code -0.1 a^2}, plus 100 on termination, where {@code a}
  * is the action as given, not clipped: the reference squares the raw action.
@@ -24,10 +22,9 @@ import java.util.Map;
  * {@code [-0.6, -0.4)} (or {@code [low, high)} from the reset options), the initial velocity 0.
  * Registered with a time limit of 999 steps.
  */
-public final class MountainCarContinuous extends ClassicControlEnv<float[]> {
+public final class MountainCarContinuous extends AbstractMountainCar<float[]> {
 
     public static final String ID = "MountainCarContinuous-v0";
-    public static final double DEFAULT_GOAL_VELOCITY = 0;
 
     static final double MIN_ACTION = -1.0;
     static final double MAX_ACTION = 1.0;
@@ -38,21 +35,13 @@ public final class MountainCarContinuous extends ClassicControlEnv<float[]> {
 
     private static final Box ACTION_SPACE = Box.uniform((float) MIN_ACTION, (float) MAX_ACTION, 1);
 
-    private final double goalVelocity;
-
     public MountainCarContinuous() {
         this(DEFAULT_GOAL_VELOCITY);
     }
 
     /** @param goalVelocity the least velocity at the goal position that ends the episode */
     public MountainCarContinuous(double goalVelocity) {
-        super(ID, "position", "velocity");
-        this.goalVelocity = MountainCarPhysics.requireGoalVelocity(ID, goalVelocity);
-    }
-
-    @Override
-    public Space<float[]> observationSpace() {
-        return MountainCarPhysics.OBSERVATION_SPACE;
+        super(ID, GOAL_POSITION, goalVelocity);
     }
 
     @Override
@@ -67,21 +56,13 @@ public final class MountainCarContinuous extends ClassicControlEnv<float[]> {
     }
 
     @Override
-    protected Reset<float[]> resetEpisode(Rng rng, Map<String, ?> options) {
-        MountainCarPhysics.reset(state, rng,
-                resetBounds(options, MountainCarPhysics.RESET_LOW, MountainCarPhysics.RESET_HIGH));
-        return Reset.of(MountainCarPhysics.observation(state));
-    }
-
-    @Override
     protected Step<float[]> applyAction(float[] action) {
         double a = action[0];
         double force = Math.min(Math.max(a, MIN_ACTION), MAX_ACTION);
-        MountainCarPhysics.step(state, force * POWER);
-        boolean terminated = MountainCarPhysics.reachedGoal(state, GOAL_POSITION, goalVelocity);
+        boolean terminated = move(force * POWER);
         double reward = (terminated ? GOAL_REWARD : 0.0) - a * a * 0.1;
         state[0] = (float) state[0];
         state[1] = (float) state[1];
-        return Step.of(MountainCarPhysics.observation(state), reward, terminated, false, Map.of());
+        return Step.of(observation(), reward, terminated, false, Map.of());
     }
 }

@@ -1,13 +1,10 @@
 package io.github.jrl.envs.mo;
 
-import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
-import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
-import io.github.jrl.envs.classic.ClassicControlEnv;
+import io.github.jrl.envs.classic.AbstractMountainCar;
 import io.github.jrl.envs.classic.MountainCar;
-import io.github.jrl.envs.classic.MountainCarPhysics;
 import java.util.Map;
 
 /**
@@ -23,27 +20,19 @@ import java.util.Map;
  * The keyword argument {@code goal_velocity} (default 0) is {@link MountainCar}'s. Registered with
  * a time limit of 200 steps.
  */
-public final class MoMountainCar extends ClassicControlEnv<Integer> {
+public final class MoMountainCar extends AbstractMountainCar<Integer> {
 
     public static final String ID = "mo-mountaincar-v0";
 
     private static final Discrete ACTION_SPACE = new Discrete(3);
 
-    private final double goalVelocity;
-
     public MoMountainCar() {
-        this(MountainCar.DEFAULT_GOAL_VELOCITY);
+        this(DEFAULT_GOAL_VELOCITY);
     }
 
     /** @param goalVelocity the least velocity at the goal position that ends the episode */
     public MoMountainCar(double goalVelocity) {
-        super(ID, "position", "velocity");
-        this.goalVelocity = MountainCarPhysics.requireGoalVelocity(ID, goalVelocity);
-    }
-
-    @Override
-    public Space<float[]> observationSpace() {
-        return MountainCarPhysics.OBSERVATION_SPACE;
+        super(ID, MountainCar.GOAL_POSITION, goalVelocity);
     }
 
     @Override
@@ -57,18 +46,10 @@ public final class MoMountainCar extends ClassicControlEnv<Integer> {
     }
 
     @Override
-    protected Reset<float[]> resetEpisode(Rng rng, Map<String, ?> options) {
-        MountainCarPhysics.reset(state, rng,
-                resetBounds(options, MountainCarPhysics.RESET_LOW, MountainCarPhysics.RESET_HIGH));
-        return Reset.of(MountainCarPhysics.observation(state));
-    }
-
-    @Override
     protected Step<float[]> applyAction(Integer action) {
         int a = action;
-        MountainCarPhysics.step(state, MountainCar.push(a));
-        boolean terminated = MountainCarPhysics.reachedGoal(state, MountainCar.GOAL_POSITION, goalVelocity);
+        boolean terminated = move(MountainCar.push(a));
         double[] rewards = {terminated ? 0.0 : -1.0, a == 0 ? -1.0 : 0.0, a == 2 ? -1.0 : 0.0};
-        return Step.ofVector(MountainCarPhysics.observation(state), rewards, terminated, false, Map.of());
+        return Step.ofVector(observation(), rewards, terminated, false, Map.of());
     }
 }
