@@ -1,0 +1,83 @@
+package io.github.jrl.nd4j.nn;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * All trainable parameters of one optimiser, in one flat float32 array, with a gradient array of
+ * the same layout. Networks take views of it, so an optimiser step, a gradient-norm clip or a
+ * Polyak update is one native op over everything instead of one per layer (ND4J's per-op
+ * overhead, ~7 µs, dominates small networks: see shared/DESIGN.md).
+ *
+ * <p>Build it in two phases: {@link #reserve} slices while constructing the networks, then
+ * {@link #allocate()} once; views are handed out by {@link #view}.
+ */
+public final class ParameterSet {
+
+    private long size;
+    private INDArray params;
+    private INDArray gradients;
+
+    /** Reserves {@code count} parameters and returns their offset. */
+    public long reserve(long count) {
+        if (params != null) {
+            throw new IllegalStateException("parameters are already allocated; reserve before allocate()");
+        }
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be positive, got " + count);
+        }
+        long offset = size;
+        size += count;
+        return offset;
+    }
+
+    /** Allocates the zero-filled parameter and gradient arrays. */
+    public void allocate() {
+        if (params != null) {
+            throw new IllegalStateException("already allocated");
+        }
+        if (size == 0) {
+            throw new IllegalStateException("no parameters were reserved");
+        }
+        params = Nd4j.zeros(DataType.FLOAT, size);
+        gradients = Nd4j.zeros(DataType.FLOAT, size);
+    }
+
+    public boolean isAllocated() {
+        return params != null;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** The flat parameters, shape {@code [size]}. */
+    public INDArray params() {
+        requireAllocated();
+        return params;
+    }
+
+    /** The flat gradients, shape {@code [size]}, same layout as {@link #params()}. */
+    public INDArray gradients() {
+        requireAllocated();
+        return gradients;
+    }
+
+    /** A view of {@code array} (params or gradients) at {@code offset}, reshaped to {@code shape}. */
+    static INDArray view(INDArray array, long offset, long... shape) {
+        long count = 1;
+        for (long d : shape) {
+            count *= d;
+        }
+        INDArray slice = array.get(NDArrayIndex.interval(offset, offset + count));
+        return shape.length == 1 ? slice : slice.reshape('c', shape);
+    }
+
+    private void requireAllocated() {
+        if (params == null) {
+            throw new IllegalStateException("call allocate() first");
+        }
+    }
+}

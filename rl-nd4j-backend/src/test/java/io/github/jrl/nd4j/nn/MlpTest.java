@@ -1,0 +1,157 @@
+package io.github.jrl.nd4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.jrl.core.random.Rng;
+import io.github.jrl.nd4j.Buffers;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class MlpTest {
+
+    private static float[] randomInput(int rows, int cols, long seed) {
+        Rng rng = new Rng(seed);
+        float[] x = new float[rows * cols];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        return x;
+    }
+
+    private static Mlp network(Activation activation, ParameterSet params, int in, int out) {
+        Mlp mlp = new Mlp(new MlpSpec(in, new int[] {5, 4}, out, activation, Math.sqrt(2), 1.0), params);
+        return mlp;
+    }
+
+    @Test
+    void forwardOfAOneLayerNetworkIsXWPlusB() {
+        ParameterSet params = new ParameterSet();
+        Mlp mlp = new Mlp(new MlpSpec(2, new int[0], 2, Activation.TANH, 1, 1), params);
+        params.allocate();
+        // layout: W [2 x 2] row-major, then b [2]
+        float[] p = {1, 2, 3, 4, 0.5f, -0.5f};
+        Buffers.copyIn(p, 0, p.length, params.params());
+        INDArray x = mlp.input(1);
+        Buffers.copyIn(new float[] {1, -1}, 0, 2, x);
+        float[] out = new float[2];
+        Buffers.copyOut(mlp.forward(), out, 0, 2);
+        assertArrayEquals(new float[] {1 - 3 + 0.5f, 2 - 4 - 0.5f}, out);
+    }
+
+    @Test
+    void snapshotForwardEqualsTheNd4jForward() {
+        for (Activation activation : Activation.values()) {
+            ParameterSet params = new ParameterSet();
+            Mlp mlp = network(activation, params, 3, 2);
+            params.allocate();
+            mlp.initialize(new Rng(1));
+            params.params().addi(0.1f); // non-zero biases too
+            int rows = 7;
+            float[] x = randomInput(rows, 3, 2);
+            Buffers.copyIn(x, 0, x.length, mlp.input(rows));
+            float[] expected = new float[rows * 2];
+            Buffers.copyOut(mlp.forward(), expected, 0, expected.length);
+            float[] actual = new float[rows * 2];
+            mlp.snapshot().forward(x, 0, rows, actual, 0);
+            assertArrayEquals(expected, actual, 1e-5f, activation.name());
+        }
+    }
+
+    /** Central finite differences of L = sum(out * G) against the analytic gradient. */
+    @Test
+    void backwardMatchesFiniteDifferences() {
+        for (Activation activation : new Activation[] {Activation.TANH, Activation.RELU, Activation.IDENTITY}) {
+            ParameterSet params = new ParameterSet();
+            Mlp mlp = network(activation, params, 3, 2);
+            params.allocate();
+            mlp.initialize(new Rng(3));
+            params.params().addi(0.05f);
+            int rows = 4;
+            float[] x = randomInput(rows, 3, 4);
+            float[] g = randomInput(rows, 2, 5);
+            float[] analytic = gradient(mlp, params, x, g, rows);
+            float[] inputGrad = new float[x.length];
+            Buffers.copyOut(mlp.inputGradient(), inputGrad, 0, x.length);
+
+            float[] p = new float[(int) params.size()];
+            Buffers.copyOut(params.params(), p, 0, p.length);
+            double eps = 1e-2;
+            for (int i = 0; i < p.length; i++) {
+                float saved = p[i];
+                p[i] = (float) (saved + eps);
+                double plus = loss(mlp, params, p, x, g, rows);
+                p[i] = (float) (saved - eps);
+                double minus = loss(mlp, params, p, x, g, rows);
+                p[i] = saved;
+                double numeric = (plus - minus) / (2 * eps);
+                assertEquals(numeric, analytic[i], 2e-3 + 2e-2 * Math.abs(numeric), activation + " parameter " + i);
+            }
+            Buffers.copyIn(p, 0, p.length, params.params());
+            for (int i = 0; i < x.length; i++) {
+                float saved = x[i];
+                x[i] = (float) (saved + eps);
+                double plus = loss(mlp, params, p, x, g, rows);
+                x[i] = (float) (saved - eps);
+                double minus = loss(mlp, params, p, x, g, rows);
+                x[i] = saved;
+                double numeric = (plus - minus) / (2 * eps);
+                assertEquals(numeric, inputGrad[i], 2e-3 + 2e-2 * Math.abs(numeric), activation + " input " + i);
+            }
+        }
+    }
+
+    private static float[] gradient(Mlp mlp, ParameterSet params, float[] x, float[] g, int rows) {
+        Buffers.copyIn(x, 0, x.length, mlp.input(rows));
+        mlp.forward();
+        Buffers.copyIn(g, 0, g.length, mlp.outputGradient());
+        mlp.backward(true);
+        float[] grads = new float[(int) params.size()];
+        Buffers.copyOut(params.gradients(), grads, 0, grads.length);
+        return grads;
+    }
+
+    private static double loss(Mlp mlp, ParameterSet params, float[] p, float[] x, float[] g, int rows) {
+        Buffers.copyIn(p, 0, p.length, params.params());
+        Buffers.copyIn(x, 0, x.length, mlp.input(rows));
+        float[] out = new float[g.length];
+        Buffers.copyOut(mlp.forward(), out, 0, out.length);
+        double sum = 0;
+        for (int i = 0; i < out.length; i++) {
+            sum += (double) out[i] * g[i];
+        }
+        return sum;
+    }
+
+    @Test
+    void twoNetworksShareOneParameterSetWithoutOverlap() {
+        ParameterSet params = new ParameterSet();
+        Mlp first = network(Activation.TANH, params, 3, 2);
+        Mlp second = network(Activation.TANH, params, 3, 1);
+        params.allocate();
+        first.initialize(new Rng(1));
+        float[] before = new float[(int) params.size()];
+        Buffers.copyOut(params.params(), before, 0, before.length);
+        second.initialize(new Rng(2));
+        float[] after = new float[(int) params.size()];
+        Buffers.copyOut(params.params(), after, 0, after.length);
+        long firstCount = first.spec().parameterCount();
+        for (int i = 0; i < firstCount; i++) {
+            assertEquals(before[i], after[i]);
+        }
+        assertEquals(firstCount + second.spec().parameterCount(), params.size());
+    }
+
+    @Test
+    void misuseRaises() {
+        ParameterSet params = new ParameterSet();
+        Mlp mlp = network(Activation.TANH, params, 3, 2);
+        params.allocate();
+        assertThrows(IllegalStateException.class, mlp::forward);
+        assertThrows(IllegalStateException.class, () -> params.reserve(3));
+        assertThrows(IllegalArgumentException.class, () -> mlp.input(0));
+        assertThrows(IllegalArgumentException.class,
+                () -> new MlpSpec(0, new int[] {2}, 1, Activation.TANH, 1, 1));
+    }
+}
