@@ -1,71 +1,64 @@
 package io.github.jrl.nd4j.nn;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
-import org.nd4j.linalg.factory.Nd4j;
-
-/** Hidden-layer activations, each with its ND4J forward and backward and a plain-Java forward. */
+/**
+ * Hidden-layer activations, computed in plain Java over float arrays. ND4J's own element-wise
+ * kernels cost ~200 µs for a 256 x 64 tanh here, against ~5 µs for the loop below (measured, see
+ * docs/benchmarks.md), so networks run matrix products on ND4J and activations in Java.
+ */
 public enum Activation {
     /** The default of Stable-Baselines3's and CleanRL's PPO policies. */
     TANH {
         @Override
-        void forward(INDArray z, INDArray a) {
-            Nd4j.exec(new Tanh(z, a));
-        }
-
-        @Override
-        void backward(INDArray z, INDArray a, INDArray dA, INDArray dZ) {
-            Nd4j.exec(new TanhDerivative(z, dA, dZ));
-        }
-
-        @Override
         public float apply(float z) {
-            return (float) Math.tanh(z);
+            return FastTanh.tanh(z);
+        }
+
+        @Override
+        float derivative(float z, float a) {
+            return 1f - a * a;
         }
     },
     /** The default of SAC's reference networks. */
     RELU {
         @Override
-        void forward(INDArray z, INDArray a) {
-            Nd4j.exec(new RectifiedLinear(z, a, 0.0));
-        }
-
-        @Override
-        void backward(INDArray z, INDArray a, INDArray dA, INDArray dZ) {
-            Nd4j.exec(new ThresholdReluBp(z, dA, dZ, 0.0));
-        }
-
-        @Override
         public float apply(float z) {
             return z > 0 ? z : 0f;
+        }
+
+        @Override
+        float derivative(float z, float a) {
+            return z > 0 ? 1f : 0f;
         }
     },
     IDENTITY {
         @Override
-        void forward(INDArray z, INDArray a) {
-            a.assign(z);
-        }
-
-        @Override
-        void backward(INDArray z, INDArray a, INDArray dA, INDArray dZ) {
-            dZ.assign(dA);
-        }
-
-        @Override
         public float apply(float z) {
             return z;
         }
+
+        @Override
+        float derivative(float z, float a) {
+            return 1f;
+        }
     };
 
-    /** {@code a = f(z)}. */
-    abstract void forward(INDArray z, INDArray a);
-
-    /** {@code dZ = f'(z) * dA}, given the forward's {@code z} and {@code a}. */
-    abstract void backward(INDArray z, INDArray a, INDArray dA, INDArray dZ);
-
-    /** {@code f(z)} in plain Java, for the small-batch inference path. */
+    /** {@code f(z)}. */
     public abstract float apply(float z);
+
+    /** {@code f'(z)}, given {@code z} and {@code a = f(z)}. */
+    abstract float derivative(float z, float a);
+
+    /** {@code a[i] = f(z[i])} for {@code i < n}. */
+    void forward(float[] z, float[] a, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] = apply(z[i]);
+        }
+    }
+
+    /** {@code dz[i] = f'(z[i]) * da[i]} for {@code i < n}. */
+    void backward(float[] z, float[] a, float[] da, float[] dz, int n) {
+        for (int i = 0; i < n; i++) {
+            dz[i] = derivative(z[i], a[i]) * da[i];
+        }
+    }
 }

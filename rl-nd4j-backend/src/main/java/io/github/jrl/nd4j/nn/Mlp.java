@@ -7,35 +7,46 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A multilayer perceptron trained on ND4J with a hand-written backward pass: per layer,
- * {@code z = x W + b}, then the activation (none on the output). Weights ({@code [in, out]},
- * row-major) and biases are views of a {@link ParameterSet}, and every intermediate array is
- * preallocated per batch size, so a training step is a fixed, small number of native ops
- * (3 per layer forward, 3-4 per layer backward) and allocates nothing.
+ * A multilayer perceptron with a hand-written backward pass: per layer {@code z = x W + b}, then
+ * the activation (none on the output). Matrix products run as ND4J {@code gemm} calls into
+ * preallocated arrays (with BLAS transpose flags, never copies); biases, activations and their
+ * derivatives run in Java loops over mirrored float arrays, because ND4J's element-wise kernels
+ * and its per-op overhead cost more than the arithmetic at these sizes (docs/benchmarks.md).
+ * A training step is five {@code gemm} calls for a three-layer network and allocates nothing.
  *
- * <p>Not thread-safe: one training thread owns it. Acting goes through {@link #snapshot()}.
+ * <p>Weights ({@code [in, out]}, row-major) and biases are views of a {@link ParameterSet}, whose
+ * gradient array the backward pass overwrites. Not thread-safe: one training thread owns it;
+ * acting goes through {@link #snapshot()}.
  */
 public final class Mlp {
 
     private final MlpSpec spec;
     private final int[] widths;
+    private final int layers;
     private final long offset;
     private final ParameterSet parameters;
     private INDArray[] weights;
     private INDArray[] biases;
     private INDArray[] weightGrads;
     private INDArray[] biasGrads;
+    private float[][] biasValues;
+    private float[][] biasGradValues;
 
     private int batch = -1;
-    private INDArray[] z;       // pre-activations, per layer
-    private INDArray[] a;       // a[0] = input, a[l + 1] = activation of layer l
-    private INDArray[] dz;      // gradient w.r.t. z, per layer
-    private INDArray[] da;      // gradient w.r.t. a[l], l >= 1 (da[0] only if the input gradient is asked for)
+    private INDArray[] a;     // a[0] = input, a[l + 1] = output of layer l (ND4J side, gemm operands)
+    private INDArray[] z;     // gemm results x W (without bias)
+    private INDArray[] dz;    // gradient w.r.t. the pre-activation of layer l
+    private INDArray[] da;    // gradient w.r.t. a[l]
+    private float[][] zJ;     // pre-activations with bias (Java side)
+    private float[][] aJ;     // activations (Java side); aJ[layers] is the output
+    private float[][] dzJ;
+    private float[][] daJ;
 
     /** Reserves this network's parameters in {@code parameters}; call {@link #initialize} after allocation. */
     public Mlp(MlpSpec spec, ParameterSet parameters) {
         this.spec = spec;
         this.widths = spec.widths();
+        this.layers = spec.layers();
         this.parameters = parameters;
         this.offset = parameters.reserve(spec.parameterCount());
     }
@@ -44,15 +55,21 @@ public final class Mlp {
         return spec;
     }
 
+    /** Offset of this network's first parameter in the flat {@link ParameterSet}. */
+    public long parameterOffset() {
+        return offset;
+    }
+
     private void bindViews() {
         if (weights != null) {
             return;
         }
-        int layers = spec.layers();
         weights = new INDArray[layers];
         biases = new INDArray[layers];
         weightGrads = new INDArray[layers];
         biasGrads = new INDArray[layers];
+        biasValues = new float[layers][];
+        biasGradValues = new float[layers][];
         long at = offset;
         for (int l = 0; l < layers; l++) {
             int in = widths[l];
@@ -62,6 +79,8 @@ public final class Mlp {
             at += (long) in * out;
             biases[l] = ParameterSet.view(parameters.params(), at, out);
             biasGrads[l] = ParameterSet.view(parameters.gradients(), at, out);
+            biasValues[l] = new float[out];
+            biasGradValues[l] = new float[out];
             at += out;
         }
     }
@@ -69,8 +88,8 @@ public final class Mlp {
     /** Orthogonal weights with the spec's gains, zero biases (the PPO reference initialisation). */
     public void initialize(Rng rng) {
         bindViews();
-        for (int l = 0; l < spec.layers(); l++) {
-            double gain = l == spec.layers() - 1 ? spec.outputGain() : spec.hiddenGain();
+        for (int l = 0; l < layers; l++) {
+            double gain = l == layers - 1 ? spec.outputGain() : spec.hiddenGain();
             float[] w = Orthogonal.matrix(widths[l], widths[l + 1], gain, rng);
             Buffers.copyIn(w, 0, w.length, weights[l]);
             biases[l].assign(0);
@@ -82,86 +101,123 @@ public final class Mlp {
         if (size == batch) {
             return;
         }
-        int layers = spec.layers();
-        z = new INDArray[layers];
         a = new INDArray[layers + 1];
+        z = new INDArray[layers];
         dz = new INDArray[layers];
         da = new INDArray[layers + 1];
+        zJ = new float[layers][];
+        aJ = new float[layers + 1][];
+        dzJ = new float[layers][];
+        daJ = new float[layers + 1][];
         a[0] = Nd4j.create(DataType.FLOAT, size, widths[0]);
         da[0] = Nd4j.create(DataType.FLOAT, size, widths[0]);
+        daJ[0] = new float[size * widths[0]];
         for (int l = 0; l < layers; l++) {
+            int n = size * widths[l + 1];
+            a[l + 1] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
             z[l] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
-            a[l + 1] = l == layers - 1 ? z[l] : Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
             dz[l] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
-            da[l + 1] = l == layers - 1 ? dz[l] : Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
+            da[l + 1] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
+            zJ[l] = new float[n];
+            aJ[l + 1] = l == layers - 1 ? zJ[l] : new float[n];
+            dzJ[l] = new float[n];
+            daJ[l + 1] = new float[n];
         }
         batch = size;
     }
 
     /**
-     * The input buffer for a batch of {@code size} rows: fill it (e.g. with
-     * {@link Buffers#copyIn}) and call {@link #forward()}.
+     * Forward pass of {@code rows} inputs ({@code rows x inputSize} floats of {@code input},
+     * row-major). Returns the output, {@code rows x outputSize} floats in a buffer owned by this
+     * network and overwritten by the next call.
      */
-    public INDArray input(int size) {
-        if (size <= 0) {
-            throw new IllegalArgumentException("batch size must be positive, got " + size);
+    public float[] forward(float[] input, int rows) {
+        if (rows <= 0 || input.length < rows * widths[0]) {
+            throw new IllegalArgumentException("need rows > 0 and " + rows + " x " + widths[0] + " input floats, got rows="
+                    + rows + " and " + input.length + " floats");
         }
-        ensureBatch(size);
-        return a[0];
-    }
-
-    /** Forward pass over the current input; returns the output buffer {@code [batch, outputSize]}. */
-    public INDArray forward() {
-        requireBatch();
-        for (int l = 0; l < spec.layers(); l++) {
-            a[l].mmuli(weights[l], z[l]);
-            z[l].addiRowVector(biases[l]);
-            if (l < spec.layers() - 1) {
-                spec.activation().forward(z[l], a[l + 1]);
+        ensureBatch(rows);
+        Buffers.copyIn(input, 0, rows * widths[0], a[0]);
+        for (int l = 0; l < layers; l++) {
+            int out = widths[l + 1];
+            int n = rows * out;
+            Nd4j.gemm(a[l], weights[l], z[l], false, false, 1.0, 0.0);
+            Buffers.copyOut(z[l], zJ[l], 0, n);
+            Buffers.copyOut(biases[l], biasValues[l], 0, out);
+            float[] pre = zJ[l];
+            float[] bias = biasValues[l];
+            for (int r = 0; r < rows; r++) {
+                int base = r * out;
+                for (int j = 0; j < out; j++) {
+                    pre[base + j] += bias[j];
+                }
+            }
+            if (l < layers - 1) {
+                spec.activation().forward(pre, aJ[l + 1], n);
+                Buffers.copyIn(aJ[l + 1], 0, n, a[l + 1]);
             }
         }
-        return z[spec.layers() - 1];
-    }
-
-    /** The buffer to write the loss gradient w.r.t. the output into before {@link #backward}. */
-    public INDArray outputGradient() {
-        requireBatch();
-        return dz[spec.layers() - 1];
+        return aJ[layers];
     }
 
     /**
-     * Backward pass from {@link #outputGradient()} through the last {@link #forward()}: writes
-     * (overwrites) this network's slice of the parameter gradients.
+     * Backward pass through the last {@link #forward}, from the loss gradient w.r.t. the output
+     * ({@code rows x outputSize} floats): overwrites this network's slice of the parameter
+     * gradients.
      *
-     * @param inputGradient whether to also compute the gradient w.r.t. the input
-     *     ({@link #inputGradient()}), as SAC's actor needs through the critic
+     * @param inputGradient whether to also compute {@link #inputGradient()}, as SAC's actor
+     *     loss needs through the critic
      */
-    public void backward(boolean inputGradient) {
-        requireBatch();
-        for (int l = spec.layers() - 1; l >= 0; l--) {
-            if (l < spec.layers() - 1) {
-                spec.activation().backward(z[l], a[l + 1], da[l + 1], dz[l]);
+    public void backward(float[] outputGradient, boolean inputGradient) {
+        if (batch < 0) {
+            throw new IllegalStateException("backward() needs a forward() first");
+        }
+        int rows = batch;
+        int last = layers - 1;
+        if (outputGradient.length < rows * widths[layers]) {
+            throw new IllegalArgumentException("need " + rows + " x " + widths[layers] + " output-gradient floats, got "
+                    + outputGradient.length);
+        }
+        System.arraycopy(outputGradient, 0, dzJ[last], 0, rows * widths[layers]);
+        for (int l = last; l >= 0; l--) {
+            int out = widths[l + 1];
+            int n = rows * out;
+            if (l < last) {
+                spec.activation().backward(zJ[l], aJ[l + 1], daJ[l + 1], dzJ[l], n);
             }
-            a[l].transpose().mmuli(dz[l], weightGrads[l]);
-            dz[l].sum(biasGrads[l], 0);
+            Buffers.copyIn(dzJ[l], 0, n, dz[l]);
+            Nd4j.gemm(a[l], dz[l], weightGrads[l], true, false, 1.0, 0.0);
+            float[] biasGrad = biasGradValues[l];
+            java.util.Arrays.fill(biasGrad, 0f);
+            float[] g = dzJ[l];
+            for (int r = 0; r < rows; r++) {
+                int base = r * out;
+                for (int j = 0; j < out; j++) {
+                    biasGrad[j] += g[base + j];
+                }
+            }
+            Buffers.copyIn(biasGrad, 0, out, biasGrads[l]);
             if (l > 0 || inputGradient) {
-                dz[l].mmuli(weights[l].transpose(), da[l]);
+                Nd4j.gemm(dz[l], weights[l], da[l], false, true, 1.0, 0.0);
+                Buffers.copyOut(da[l], daJ[l], 0, rows * widths[l]);
             }
         }
     }
 
-    /** Gradient w.r.t. the input of the last {@code backward(true)}. */
-    public INDArray inputGradient() {
-        requireBatch();
-        return da[0];
+    /** Gradient w.r.t. the input of the last {@code backward(..., true)}; owned by this network. */
+    public float[] inputGradient() {
+        if (batch < 0) {
+            throw new IllegalStateException("no backward pass yet");
+        }
+        return daJ[0];
     }
 
     /** A plain-Java copy of the current weights, for fast small-batch inference. */
     public MlpSnapshot snapshot() {
         bindViews();
-        float[][] w = new float[spec.layers()][];
-        float[][] b = new float[spec.layers()][];
-        for (int l = 0; l < spec.layers(); l++) {
+        float[][] w = new float[layers][];
+        float[][] b = new float[layers][];
+        for (int l = 0; l < layers; l++) {
             w[l] = new float[widths[l] * widths[l + 1]];
             b[l] = new float[widths[l + 1]];
         }
@@ -176,15 +232,9 @@ public final class Mlp {
         if (!snapshot.spec().equals(spec)) {
             throw new IllegalArgumentException("snapshot of " + snapshot.spec() + " cannot hold " + spec);
         }
-        for (int l = 0; l < spec.layers(); l++) {
+        for (int l = 0; l < layers; l++) {
             Buffers.copyOut(weights[l], snapshot.weights(l), 0, widths[l] * widths[l + 1]);
             Buffers.copyOut(biases[l], snapshot.biases(l), 0, widths[l + 1]);
-        }
-    }
-
-    private void requireBatch() {
-        if (batch < 0) {
-            throw new IllegalStateException("call input(batchSize) and fill it before forward/backward");
         }
     }
 }

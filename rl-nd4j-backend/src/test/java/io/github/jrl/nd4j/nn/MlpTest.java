@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 class MlpTest {
 
@@ -33,10 +32,7 @@ class MlpTest {
         // layout: W [2 x 2] row-major, then b [2]
         float[] p = {1, 2, 3, 4, 0.5f, -0.5f};
         Buffers.copyIn(p, 0, p.length, params.params());
-        INDArray x = mlp.input(1);
-        Buffers.copyIn(new float[] {1, -1}, 0, 2, x);
-        float[] out = new float[2];
-        Buffers.copyOut(mlp.forward(), out, 0, 2);
+        float[] out = mlp.forward(new float[] {1, -1}, 1);
         assertArrayEquals(new float[] {1 - 3 + 0.5f, 2 - 4 - 0.5f}, out);
     }
 
@@ -50,9 +46,7 @@ class MlpTest {
             params.params().addi(0.1f); // non-zero biases too
             int rows = 7;
             float[] x = randomInput(rows, 3, 2);
-            Buffers.copyIn(x, 0, x.length, mlp.input(rows));
-            float[] expected = new float[rows * 2];
-            Buffers.copyOut(mlp.forward(), expected, 0, expected.length);
+            float[] expected = mlp.forward(x, rows).clone();
             float[] actual = new float[rows * 2];
             mlp.snapshot().forward(x, 0, rows, actual, 0);
             assertArrayEquals(expected, actual, 1e-5f, activation.name());
@@ -72,8 +66,7 @@ class MlpTest {
             float[] x = randomInput(rows, 3, 4);
             float[] g = randomInput(rows, 2, 5);
             float[] analytic = gradient(mlp, params, x, g, rows);
-            float[] inputGrad = new float[x.length];
-            Buffers.copyOut(mlp.inputGradient(), inputGrad, 0, x.length);
+            float[] inputGrad = mlp.inputGradient().clone();
 
             float[] p = new float[(int) params.size()];
             Buffers.copyOut(params.params(), p, 0, p.length);
@@ -103,10 +96,8 @@ class MlpTest {
     }
 
     private static float[] gradient(Mlp mlp, ParameterSet params, float[] x, float[] g, int rows) {
-        Buffers.copyIn(x, 0, x.length, mlp.input(rows));
-        mlp.forward();
-        Buffers.copyIn(g, 0, g.length, mlp.outputGradient());
-        mlp.backward(true);
+        mlp.forward(x, rows);
+        mlp.backward(g, true);
         float[] grads = new float[(int) params.size()];
         Buffers.copyOut(params.gradients(), grads, 0, grads.length);
         return grads;
@@ -114,9 +105,7 @@ class MlpTest {
 
     private static double loss(Mlp mlp, ParameterSet params, float[] p, float[] x, float[] g, int rows) {
         Buffers.copyIn(p, 0, p.length, params.params());
-        Buffers.copyIn(x, 0, x.length, mlp.input(rows));
-        float[] out = new float[g.length];
-        Buffers.copyOut(mlp.forward(), out, 0, out.length);
+        float[] out = mlp.forward(x, rows);
         double sum = 0;
         for (int i = 0; i < out.length; i++) {
             sum += (double) out[i] * g[i];
@@ -148,9 +137,10 @@ class MlpTest {
         ParameterSet params = new ParameterSet();
         Mlp mlp = network(Activation.TANH, params, 3, 2);
         params.allocate();
-        assertThrows(IllegalStateException.class, mlp::forward);
+        assertThrows(IllegalStateException.class, () -> mlp.backward(new float[2], false));
         assertThrows(IllegalStateException.class, () -> params.reserve(3));
-        assertThrows(IllegalArgumentException.class, () -> mlp.input(0));
+        assertThrows(IllegalArgumentException.class, () -> mlp.forward(new float[3], 0));
+        assertThrows(IllegalArgumentException.class, () -> mlp.forward(new float[3], 2));
         assertThrows(IllegalArgumentException.class,
                 () -> new MlpSpec(0, new int[] {2}, 1, Activation.TANH, 1, 1));
     }
