@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {RandomRollout.class, EnvStepBenchmark.class})
+        subcommands = {RandomRollout.class, EnvStepBenchmark.class, io.github.jrl.examples.bench.PpoBenchmark.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

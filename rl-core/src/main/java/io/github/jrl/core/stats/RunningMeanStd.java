@@ -100,8 +100,20 @@ public final class RunningMeanStd {
 
     /** {@code (x - mean) / sqrt(var + epsilon)}, element-wise into {@code out}. */
     public void normalize(float[] x, float[] out, double epsilon) {
-        for (int i = 0; i < mean.length; i++) {
-            out[i] = (float) ((x[i] - mean[i]) / Math.sqrt(var[i] + epsilon));
+        normalize(x, out, 1, epsilon, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@code clip((x - mean) / sqrt(var + epsilon), -clip, clip)} for {@code rows} row-major
+     * samples of {@code x}, into {@code out}.
+     */
+    public void normalize(float[] x, float[] out, int rows, double epsilon, double clip) {
+        int n = mean.length;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                double z = (x[r * n + i] - mean[i]) / Math.sqrt(var[i] + epsilon);
+                out[r * n + i] = (float) Math.max(-clip, Math.min(clip, z));
+            }
         }
     }
 

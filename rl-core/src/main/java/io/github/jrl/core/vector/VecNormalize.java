@@ -1,6 +1,7 @@
 package io.github.jrl.core.vector;
 
 import io.github.jrl.core.space.Space;
+import io.github.jrl.core.stats.ObservationNormalizer;
 import io.github.jrl.core.stats.RunningMeanStd;
 import java.util.Map;
 
@@ -80,20 +81,21 @@ public final class VecNormalize implements VectorEnv {
         return returnStatistics;
     }
 
-    /** Normalises {@code rows} observations with the current statistics (no update), for acting. */
-    public void normalize(float[] raw, float[] out, int rows) {
-        int size = env.observationSize();
-        if (!normalizeObservations) {
-            System.arraycopy(raw, 0, out, 0, rows * size);
-            return;
+    /** The current observation statistics, frozen, for a policy to act on raw observations. */
+    public ObservationNormalizer frozenNormalizer() {
+        return new ObservationNormalizer(observationStatistics.snapshot(), epsilon, clipObservation);
+    }
+
+    private void normalize(float[] raw, float[] out, int rows) {
+        if (normalizeObservations) {
+            observationStatistics.normalize(raw, out, rows, epsilon, clipObservation);
+        } else {
+            System.arraycopy(raw, 0, out, 0, rows * env.observationSize());
         }
-        for (int r = 0; r < rows; r++) {
-            for (int k = 0; k < size; k++) {
-                double x = (raw[r * size + k] - observationStatistics.mean(k))
-                        / Math.sqrt(observationStatistics.var(k) + epsilon);
-                out[r * size + k] = (float) Math.max(-clipObservation, Math.min(clipObservation, x));
-            }
-        }
+    }
+
+    public boolean normalizesObservations() {
+        return normalizeObservations;
     }
 
     @Override

@@ -1,0 +1,446 @@
+package io.github.jrl.algorithms.ppo;
+
+import io.github.jrl.core.buffer.RolloutBuffer;
+import io.github.jrl.core.env.Environment;
+import io.github.jrl.core.random.Rng;
+import io.github.jrl.core.space.Box;
+import io.github.jrl.core.train.Callback;
+import io.github.jrl.core.train.Trainer;
+import io.github.jrl.core.vector.SyncVectorEnv;
+import io.github.jrl.core.vector.VecNormalize;
+import io.github.jrl.core.vector.VectorEnv;
+import io.github.jrl.core.wrappers.EpisodeStatistics;
+import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
+import io.github.jrl.nd4j.optim.Adam;
+import io.github.jrl.nd4j.policy.ActionHead;
+import io.github.jrl.nd4j.policy.ActorCritic;
+import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proximal Policy Optimization (Schulman et al. 2017, "Proximal Policy Optimization
+ * Algorithms"), clipped-surrogate variant, in the form of Stable-Baselines3's {@code PPO}:
+ * collect {@code numSteps} steps of {@code numEnvs} copies with the current policy, compute GAE
+ * advantages, then run {@code numEpochs} passes of minibatch Adam steps on
+ * {@link PpoLoss}. Truncated episodes are bootstrapped from their final observation's value.
+ *
+ * <p>Acting runs on a plain-Java snapshot of the networks ({@link ActorCriticPolicy}), refreshed
+ * after every update; training runs the networks on ND4J. Same seed and same thread count give
+ * bit-identical runs.
+ */
+public final class Ppo implements Trainer<float[], Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ppo.class);
+    /** Episodes over which the reported episodic return is averaged (SB3's {@code stats_window_size}). */
+    private static final int EPISODE_WINDOW = 100;
+
+    private final PpoConfig config;
+    private final VectorEnv envs;
+    private final VecNormalize normalization;
+    private final ActorCritic model;
+    private final ActorCriticPolicy actingPolicy;
+    private final Adam optimizer;
+    private final RolloutBuffer buffer;
+    private final ActionHead head;
+    private final Box actionBox;
+    private Rng actionRng;
+    private Rng minibatchRng;
+    private final ArrayDeque<EpisodeStatistics> recentEpisodes = new ArrayDeque<>();
+    private final Timings timings = new Timings();
+
+    private final int numEnvs;
+    private final int observationSize;
+    private final int actionSize;
+    private final float[] stepObservations;
+    private final float[] stepActions;
+    private final float[] envActions;
+    private final float[] stepRewards;
+    private final boolean[] stepDones;
+    private final float[] stepValues;
+    private final float[] stepLogProbs;
+    private final float[] finalObservation;
+    private final float[] finalValue = new float[1];
+    private final Minibatch minibatch;
+
+    private long stepsDone;
+    private int updates;
+    private boolean started;
+    private Map<String, Double> latestMetrics = Map.of();
+
+    /**
+     * @param envFactory makes one environment copy; observations must be {@code float[]} in a
+     *     {@link Box} (wrap discrete observations with {@code OneHotObservation})
+     */
+    public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
+        this.config = config;
+        Rng root = new Rng(config.seed());
+        VectorEnv raw = vectorEnv(envFactory, config.numEnvs());
+        if (!(raw.singleObservationSpace() instanceof Box)) {
+            throw new IllegalArgumentException("PPO needs Box (float[]) observations, got " + raw.singleObservationSpace()
+                    + "; wrap discrete observations with OneHotObservation");
+        }
+        if (config.normalizeObservations() || config.normalizeRewards()) {
+            normalization = new VecNormalize(raw, config.normalizeObservations(), config.normalizeRewards(), config.gamma());
+            envs = normalization;
+        } else {
+            normalization = null;
+            envs = raw;
+        }
+        numEnvs = envs.numEnvs();
+        observationSize = envs.observationSize();
+        model = new ActorCritic(observationSize, envs.singleActionSpace(), config.hiddenSizes(), config.activation(),
+                config.logStdInit(), root.split());
+        head = model.head();
+        actionSize = head.actionSize();
+        actionBox = envs.singleActionSpace() instanceof Box box ? box : null;
+        actingPolicy = model.snapshot();
+        optimizer = Adam.of(model.parameters(), config.learningRate().value(1.0), config.adamEpsilon());
+        buffer = new RolloutBuffer(config.numSteps(), numEnvs, observationSize, actionSize);
+        actionRng = root.split();
+        minibatchRng = root.split();
+        envs.reset(root.nextSeed());
+
+        stepObservations = new float[numEnvs * observationSize];
+        stepActions = new float[numEnvs * actionSize];
+        envActions = new float[numEnvs * actionSize];
+        stepRewards = new float[numEnvs];
+        stepDones = new boolean[numEnvs];
+        stepValues = new float[numEnvs];
+        stepLogProbs = new float[numEnvs];
+        finalObservation = new float[observationSize];
+        minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, head.outputSize(),
+                head.parameterCount());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorEnv vectorEnv(Supplier<? extends Environment<float[], ?>> factory, int n) {
+        // the action type is whatever the env takes; the vector env decodes it from its space
+        Supplier<Environment<float[], Object>> typed = (Supplier<Environment<float[], Object>>) factory;
+        return new SyncVectorEnv<>(() -> new RecordEpisodeStatistics<>(typed.get()), n);
+    }
+
+    public PpoConfig config() {
+        return config;
+    }
+
+    /** Trains until {@code totalSteps} environment steps have been taken in all (schedules run over this total). */
+    public void learn(long totalSteps, Callback... callbacks) {
+        learn(totalSteps, List.of(callbacks));
+    }
+
+    public void learn(long totalSteps, List<Callback> callbacks) {
+        if (totalSteps <= 0) {
+            throw new IllegalArgumentException("totalSteps must be positive, got " + totalSteps);
+        }
+        if (!started) {
+            callbacks.forEach(c -> c.onTrainingStart(this));
+            started = true;
+        }
+        boolean keepGoing = true;
+        while (keepGoing && stepsDone < totalSteps) {
+            long start = System.nanoTime();
+            collectRollout();
+            long collected = System.nanoTime();
+            // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
+            // learning rate); it stops at 0 here
+            Map<String, Double> metrics = update(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
+            long updated = System.nanoTime();
+            timings.add(collected - start, updated - collected);
+            metrics.put("charts/SPS", stepsDone / timings.totalSeconds());
+            latestMetrics = java.util.Collections.unmodifiableMap(metrics);
+            for (Callback callback : callbacks) {
+                keepGoing &= callback.onUpdate(this);
+            }
+        }
+        callbacks.forEach(c -> c.onTrainingEnd(this));
+    }
+
+    private void collectRollout() {
+        buffer.clear();
+        for (int t = 0; t < config.numSteps(); t++) {
+            System.arraycopy(envs.observations(), 0, stepObservations, 0, stepObservations.length);
+            actingPolicy.actBatch(stepObservations, numEnvs, actionRng, stepActions, stepLogProbs, stepValues);
+            envs.step(clipToBounds(stepActions));
+            double[] rewards = envs.rewards();
+            boolean[] terminated = envs.terminated();
+            boolean[] truncated = envs.truncated();
+            for (int i = 0; i < numEnvs; i++) {
+                double reward = rewards[i];
+                stepDones[i] = terminated[i] || truncated[i];
+                if (truncated[i] && !terminated[i]) {
+                    // the episode was cut, not finished: bootstrap from its final observation
+                    System.arraycopy(envs.finalObservations(), i * observationSize, finalObservation, 0, observationSize);
+                    actingPolicy.values(finalObservation, 1, finalValue);
+                    reward += config.gamma() * finalValue[0];
+                }
+                stepRewards[i] = (float) reward;
+                if (stepDones[i]) {
+                    recordEpisode(envs.finalInfo(i));
+                }
+            }
+            buffer.add(stepObservations, stepActions, stepRewards, stepDones, stepValues, stepLogProbs);
+            stepsDone += numEnvs;
+        }
+        actingPolicy.values(envs.observations(), numEnvs, stepValues);
+        buffer.computeReturnsAndAdvantages(stepValues, config.gamma(), config.gaeLambda());
+    }
+
+    /** SB3 clips sampled actions to the box before stepping; the buffer keeps the unclipped sample. */
+    private float[] clipToBounds(float[] actions) {
+        if (actionBox == null) {
+            return actions;
+        }
+        for (int i = 0; i < numEnvs; i++) {
+            for (int k = 0; k < actionSize; k++) {
+                int j = i * actionSize + k;
+                envActions[j] = Math.max(actionBox.low(k), Math.min(actionBox.high(k), actions[j]));
+            }
+        }
+        return envActions;
+    }
+
+    private void recordEpisode(Map<String, Object> info) {
+        Object stats = info == null ? null : info.get(RecordEpisodeStatistics.INFO_KEY);
+        if (stats instanceof EpisodeStatistics episode) {
+            recentEpisodes.addLast(episode);
+            if (recentEpisodes.size() > EPISODE_WINDOW) {
+                recentEpisodes.removeFirst();
+            }
+        }
+    }
+
+    private Map<String, Double> update(double progressRemaining) {
+        double learningRate = config.learningRate().value(progressRemaining);
+        double clipRange = config.clipRange().value(progressRemaining);
+        optimizer.setLearningRate(learningRate);
+        int batch = config.batchSize();
+        Minibatch mb = minibatch;
+        double policyLoss = 0;
+        double valueLoss = 0;
+        double entropy = 0;
+        double approxKl = 0;
+        double clipFraction = 0;
+        int steps = 0;
+        boolean continueTraining = true;
+        for (int epoch = 0; epoch < config.numEpochs() && continueTraining; epoch++) {
+            int[] rows = buffer.shuffledRows(minibatchRng);
+            for (int from = 0; from < rows.length; from += batch) {
+                mb.gather(buffer, rows, from);
+                if (config.normalizeAdvantage()) {
+                    PpoLoss.normalizeAdvantages(mb.advantages, batch);
+                }
+                float[] outputs = model.actorForward(mb.observations, batch);
+                double batchEntropy = head.logProbs(outputs, mb.actions, batch, model.headParams(), mb.logProbs);
+                float[] values = model.criticForward(mb.observations, batch);
+                PpoLoss.PolicyTerm policy = PpoLoss.clippedSurrogate(mb.logProbs, mb.oldLogProbs, mb.advantages, batch,
+                        clipRange, mb.dLogProbs);
+                double vLoss = PpoLoss.valueLoss(values, mb.oldValues, mb.returns, batch, config.clipRangeVf(), mb.dValues);
+                if (!Double.isNaN(config.targetKl()) && policy.approxKl() > 1.5 * config.targetKl()) {
+                    // SB3: stop this update's epochs before applying a step that moved too far
+                    continueTraining = false;
+                    LOG.debug("early stop at epoch {} (approx_kl {} > 1.5 x {})", epoch, policy.approxKl(), config.targetKl());
+                    break;
+                }
+                for (int i = 0; i < batch; i++) {
+                    mb.dValues[i] *= (float) config.vfCoef();
+                }
+                head.backward(outputs, mb.actions, batch, model.headParams(), mb.dLogProbs, config.entCoef(), mb.dOutputs,
+                        model.headGradients());
+                model.backward(mb.dOutputs, mb.dValues);
+                optimizer.clipGradientNorm(config.maxGradNorm());
+                optimizer.step();
+                model.syncHeadParams();
+                policyLoss += policy.loss();
+                valueLoss += vLoss;
+                entropy += batchEntropy;
+                approxKl += policy.approxKl();
+                clipFraction += policy.clipFraction();
+                steps++;
+            }
+        }
+        model.refresh(actingPolicy);
+        updates++;
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("charts/learning_rate", learningRate);
+        metrics.put("charts/clip_range", clipRange);
+        if (steps > 0) {
+            metrics.put("losses/policy_loss", policyLoss / steps);
+            metrics.put("losses/value_loss", valueLoss / steps);
+            metrics.put("losses/entropy", entropy / steps);
+            metrics.put("losses/approx_kl", approxKl / steps);
+            metrics.put("losses/clipfrac", clipFraction / steps);
+        }
+        metrics.put("losses/explained_variance", buffer.explainedVariance());
+        metrics.put("losses/gradient_steps", (double) steps);
+        if (actionBox != null) {
+            double std = 0;
+            for (float logStd : model.headParams()) {
+                std += Math.exp(logStd) / model.headParams().length;
+            }
+            metrics.put("losses/std", std);
+        }
+        if (!recentEpisodes.isEmpty()) {
+            double returns = 0;
+            double lengths = 0;
+            for (EpisodeStatistics e : recentEpisodes) {
+                returns += e.episodeReturn();
+                lengths += e.length();
+            }
+            metrics.put("charts/episodic_return", returns / recentEpisodes.size());
+            metrics.put("charts/episodic_length", lengths / recentEpisodes.size());
+        }
+        return metrics;
+    }
+
+    @Override
+    public long stepsDone() {
+        return stepsDone;
+    }
+
+    /** Updates done so far. */
+    public int updates() {
+        return updates;
+    }
+
+    @Override
+    public Map<String, Double> latestMetrics() {
+        return latestMetrics;
+    }
+
+    /**
+     * A deployable copy of the current policy, acting on raw observations (it carries the
+     * observation normalisation when the run uses it).
+     */
+    @Override
+    public ActorCriticPolicy policy() {
+        ActorCriticPolicy copy = model.snapshot();
+        return normalization != null && normalization.normalizesObservations()
+                ? copy.withNormalizer(normalization.frozenNormalizer())
+                : copy;
+    }
+
+    /** Wall time spent collecting rollouts and updating, so far. */
+    public Timings timings() {
+        return timings;
+    }
+
+    @Override
+    public void saveCheckpoint(Path file) throws IOException {
+        PpoCheckpoint.write(file, this);
+    }
+
+    /**
+     * A run continued from a checkpoint written by {@link #saveCheckpoint} with the same config:
+     * parameters, optimiser, generators, counters and normalisation are restored; the
+     * environment copies start new episodes.
+     */
+    public static Ppo resume(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, Path checkpoint)
+            throws IOException {
+        Ppo ppo = new Ppo(config, envFactory);
+        PpoCheckpoint.restore(ppo, io.github.jrl.core.checkpoint.Checkpoint.read(checkpoint));
+        return ppo;
+    }
+
+    void restoreProgress(long steps, int updateCount, Rng actions, Rng minibatches) {
+        stepsDone = steps;
+        updates = updateCount;
+        actionRng = actions;
+        minibatchRng = minibatches;
+        model.syncHeadParams();
+        model.refresh(actingPolicy);
+    }
+
+    ActorCritic model() {
+        return model;
+    }
+
+    Adam optimizer() {
+        return optimizer;
+    }
+
+    VecNormalize normalization() {
+        return normalization;
+    }
+
+    Rng actionRng() {
+        return actionRng;
+    }
+
+    Rng minibatchRng() {
+        return minibatchRng;
+    }
+
+    @Override
+    public String toString() {
+        return "Ppo[" + stepsDone + " steps, " + updates + " updates, " + config + "]";
+    }
+
+    /** Cumulative wall time of the two phases of PPO. */
+    public static final class Timings {
+        private long rolloutNanos;
+        private long updateNanos;
+
+        void add(long rollout, long update) {
+            rolloutNanos += rollout;
+            updateNanos += update;
+        }
+
+        public double rolloutSeconds() {
+            return rolloutNanos / 1e9;
+        }
+
+        public double updateSeconds() {
+            return updateNanos / 1e9;
+        }
+
+        public double totalSeconds() {
+            return (rolloutNanos + updateNanos) / 1e9;
+        }
+    }
+
+    /** Preallocated minibatch arrays. */
+    private static final class Minibatch {
+        final float[] observations;
+        final float[] actions;
+        final float[] oldLogProbs;
+        final float[] advantages;
+        final float[] returns;
+        final float[] oldValues;
+        final float[] logProbs;
+        final float[] dLogProbs;
+        final float[] dValues;
+        final float[] dOutputs;
+        private final int size;
+
+        Minibatch(int size, int observationSize, int actionSize, int outputSize, int headParams) {
+            this.size = size;
+            observations = new float[size * observationSize];
+            actions = new float[size * actionSize];
+            oldLogProbs = new float[size];
+            advantages = new float[size];
+            returns = new float[size];
+            oldValues = new float[size];
+            logProbs = new float[size];
+            dLogProbs = new float[size];
+            dValues = new float[size];
+            dOutputs = new float[size * outputSize];
+        }
+
+        void gather(RolloutBuffer buffer, int[] rows, int from) {
+            buffer.gatherObservations(rows, from, size, observations);
+            buffer.gatherActions(rows, from, size, actions);
+            RolloutBuffer.gather(buffer.logProbs(), rows, from, size, oldLogProbs);
+            RolloutBuffer.gather(buffer.advantages(), rows, from, size, advantages);
+            RolloutBuffer.gather(buffer.returns(), rows, from, size, returns);
+            RolloutBuffer.gather(buffer.values(), rows, from, size, oldValues);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.jrl.nd4j.policy;
+
+import io.github.jrl.core.policy.Critic;
+import io.github.jrl.core.policy.Policy;
+import io.github.jrl.core.random.Rng;
+import io.github.jrl.core.space.Box;
+import io.github.jrl.core.space.Space;
+import io.github.jrl.core.stats.ObservationNormalizer;
+import io.github.jrl.nd4j.nn.MlpSnapshot;
+
+/**
+ * A trained actor-critic that acts without the trainer: plain-Java copies of the networks, the
+ * action head and, if training normalised observations, the frozen normaliser. Actions are
+ * {@code Integer} for discrete spaces and {@code float[]} for boxes; continuous actions are
+ * clipped to the box as Stable-Baselines3's {@code predict} does (the Gaussian is unbounded).
+ *
+ * <p>{@link #actBatch} is the trainer's path: already-normalised observations, sampled actions,
+ * their log-probabilities and the values, for many copies at once. Not thread-safe.
+ */
+public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<float[]> {
+
+    private final MlpSnapshot actor;
+    private final MlpSnapshot critic;
+    private final ActionHead head;
+    private final float[] headParams;
+    private final Space<?> actionSpace;
+    private final ObservationNormalizer normalizer;
+    private final int observationSize;
+    private float[] outputs = new float[0];
+    private float[] actions = new float[0];
+    private final float[] normalized;
+    private final float[] value = new float[1];
+
+    ActorCriticPolicy(MlpSnapshot actor, MlpSnapshot critic, ActionHead head, float[] headParams, Space<?> actionSpace,
+            ObservationNormalizer normalizer) {
+        this.actor = actor;
+        this.critic = critic;
+        this.head = head;
+        this.headParams = headParams;
+        this.actionSpace = actionSpace;
+        this.normalizer = normalizer;
+        this.observationSize = actor.spec().inputSize();
+        this.normalized = new float[observationSize];
+        if (normalizer != null && normalizer.size() != observationSize) {
+            throw new IllegalArgumentException("normaliser of size " + normalizer.size() + " for observations of size "
+                    + observationSize);
+        }
+    }
+
+    /** This policy acting on raw observations normalised by {@code normalizer}. */
+    public ActorCriticPolicy withNormalizer(ObservationNormalizer normalizer) {
+        return new ActorCriticPolicy(actor, critic, head, headParams.clone(), actionSpace, normalizer);
+    }
+
+    MlpSnapshot actorSnapshot() {
+        return actor;
+    }
+
+    MlpSnapshot criticSnapshot() {
+        return critic;
+    }
+
+    void setHeadParams(float[] params) {
+        System.arraycopy(params, 0, headParams, 0, headParams.length);
+    }
+
+    public Space<?> actionSpace() {
+        return actionSpace;
+    }
+
+    public ActionHead head() {
+        return head;
+    }
+
+    public int observationSize() {
+        return observationSize;
+    }
+
+    /**
+     * Samples actions for {@code n} normalised observations: {@code actionsOut} gets
+     * {@code n x actionSize} floats (unclipped), {@code logProbsOut} and {@code valuesOut} one each.
+     */
+    public void actBatch(float[] observations, int n, Rng rng, float[] actionsOut, float[] logProbsOut,
+            float[] valuesOut) {
+        ensureOutputs(n);
+        actor.forward(observations, 0, n, outputs, 0);
+        critic.forward(observations, 0, n, valuesOut, 0);
+        for (int i = 0; i < n; i++) {
+            logProbsOut[i] = (float) head.sample(outputs, i, headParams, rng, actionsOut);
+        }
+    }
+
+    /** Value estimates of {@code n} normalised observations. */
+    public void values(float[] observations, int n, float[] valuesOut) {
+        critic.forward(observations, 0, n, valuesOut, 0);
+    }
+
+    private void ensureOutputs(int n) {
+        if (outputs.length < n * head.outputSize()) {
+            outputs = new float[n * head.outputSize()];
+            actions = new float[n * head.actionSize()];
+        }
+    }
+
+    private float[] prepare(float[] observation) {
+        if (observation.length != observationSize) {
+            throw new IllegalArgumentException("expected an observation of " + observationSize + " floats, got "
+                    + observation.length);
+        }
+        if (normalizer == null) {
+            return observation;
+        }
+        normalizer.normalize(observation, normalized, 1);
+        return normalized;
+    }
+
+    @Override
+    public Object act(float[] observation, Rng rng) {
+        ensureOutputs(1);
+        actor.forward(prepare(observation), 0, 1, outputs, 0);
+        head.sample(outputs, 0, headParams, rng, actions);
+        return toAction();
+    }
+
+    @Override
+    public Object actDeterministic(float[] observation) {
+        ensureOutputs(1);
+        actor.forward(prepare(observation), 0, 1, outputs, 0);
+        head.mode(outputs, 0, headParams, actions);
+        return toAction();
+    }
+
+    private Object toAction() {
+        if (head instanceof CategoricalHead) {
+            return (int) actions[0];
+        }
+        Box box = (Box) actionSpace;
+        float[] action = new float[box.size()];
+        for (int k = 0; k < action.length; k++) {
+            action[k] = Math.max(box.low(k), Math.min(box.high(k), actions[k]));
+        }
+        return action;
+    }
+
+    @Override
+    public double value(float[] observation) {
+        critic.forward(prepare(observation), 0, 1, value, 0);
+        return value[0];
+    }
+}
