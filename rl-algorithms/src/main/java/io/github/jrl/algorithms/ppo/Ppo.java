@@ -1,5 +1,6 @@
 package io.github.jrl.algorithms.ppo;
 
+import io.github.jrl.algorithms.onpolicy.RolloutCollector;
 import io.github.jrl.core.buffer.RolloutBuffer;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.random.Rng;
@@ -9,7 +10,6 @@ import io.github.jrl.core.train.Trainer;
 import io.github.jrl.core.vector.SyncVectorEnv;
 import io.github.jrl.core.vector.VecNormalize;
 import io.github.jrl.core.vector.VectorEnv;
-import io.github.jrl.core.wrappers.EpisodeStatistics;
 import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
 import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.policy.ActionHead;
@@ -17,7 +17,6 @@ import io.github.jrl.nd4j.policy.ActorCritic;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Algorithms"), clipped-surrogate variant, in the form of Stable-Baselines3's {@code PPO}:
  * collect {@code numSteps} steps of {@code numEnvs} copies with the current policy, compute GAE
  * advantages, then run {@code numEpochs} passes of minibatch Adam steps on
- * {@link PpoLoss}. Truncated episodes are bootstrapped from their final observation's value.
+ * {@link PpoLoss}. Collection is {@link RolloutCollector}'s, which bootstraps truncated episodes.
  *
  * <p>Acting runs on a plain-Java snapshot of the networks ({@link ActorCriticPolicy}), refreshed
  * after every update; training runs the networks on ND4J. Same seed and same thread count give
@@ -39,9 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class Ppo implements Trainer<float[], Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ppo.class);
-    /** Episodes over which the reported episodic return is averaged (SB3's {@code stats_window_size}). */
-    private static final int EPISODE_WINDOW = 100;
-
     private final PpoConfig config;
     private final VectorEnv envs;
     private final VecNormalize normalization;
@@ -49,25 +45,12 @@ public final class Ppo implements Trainer<float[], Object> {
     private final ActorCriticPolicy actingPolicy;
     private final Adam optimizer;
     private final RolloutBuffer buffer;
+    private final RolloutCollector collector;
     private final ActionHead head;
-    private final Box actionBox;
     private Rng actionRng;
     private Rng minibatchRng;
-    private final ArrayDeque<EpisodeStatistics> recentEpisodes = new ArrayDeque<>();
     private final Timings timings = new Timings();
 
-    private final int numEnvs;
-    private final int observationSize;
-    private final int actionSize;
-    private final float[] stepObservations;
-    private final float[] stepActions;
-    private final float[] envActions;
-    private final float[] stepRewards;
-    private final boolean[] stepDones;
-    private final float[] stepValues;
-    private final float[] stepLogProbs;
-    private final float[] finalObservation;
-    private final float[] finalValue = new float[1];
     private final Minibatch minibatch;
 
     private long stepsDone;
@@ -94,28 +77,18 @@ public final class Ppo implements Trainer<float[], Object> {
             normalization = null;
             envs = raw;
         }
-        numEnvs = envs.numEnvs();
-        observationSize = envs.observationSize();
+        int observationSize = envs.observationSize();
         model = new ActorCritic(observationSize, envs.singleActionSpace(), config.hiddenSizes(), config.activation(),
                 config.logStdInit(), root.split());
         head = model.head();
-        actionSize = head.actionSize();
-        actionBox = envs.singleActionSpace() instanceof Box box ? box : null;
+        int actionSize = head.actionSize();
         actingPolicy = model.snapshot();
         optimizer = Adam.of(model.parameters(), config.learningRate().value(1.0), config.adamEpsilon());
-        buffer = new RolloutBuffer(config.numSteps(), numEnvs, observationSize, actionSize);
+        buffer = new RolloutBuffer(config.numSteps(), envs.numEnvs(), observationSize, actionSize);
+        collector = new RolloutCollector(envs, buffer, config.gamma());
         actionRng = root.split();
         minibatchRng = root.split();
         envs.reset(root.nextSeed());
-
-        stepObservations = new float[numEnvs * observationSize];
-        stepActions = new float[numEnvs * actionSize];
-        envActions = new float[numEnvs * actionSize];
-        stepRewards = new float[numEnvs];
-        stepDones = new boolean[numEnvs];
-        stepValues = new float[numEnvs];
-        stepLogProbs = new float[numEnvs];
-        finalObservation = new float[observationSize];
         minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, head.outputSize(),
                 head.parameterCount());
     }
@@ -147,7 +120,7 @@ public final class Ppo implements Trainer<float[], Object> {
         boolean keepGoing = true;
         while (keepGoing && stepsDone < totalSteps) {
             long start = System.nanoTime();
-            collectRollout();
+            stepsDone += collector.collect(actingPolicy, actionRng, config.gaeLambda());
             long collected = System.nanoTime();
             // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
             // learning rate); it stops at 0 here
@@ -161,60 +134,6 @@ public final class Ppo implements Trainer<float[], Object> {
             }
         }
         callbacks.forEach(c -> c.onTrainingEnd(this));
-    }
-
-    private void collectRollout() {
-        buffer.clear();
-        for (int t = 0; t < config.numSteps(); t++) {
-            System.arraycopy(envs.observations(), 0, stepObservations, 0, stepObservations.length);
-            actingPolicy.actBatch(stepObservations, numEnvs, actionRng, stepActions, stepLogProbs, stepValues);
-            envs.step(clipToBounds(stepActions));
-            double[] rewards = envs.rewards();
-            boolean[] terminated = envs.terminated();
-            boolean[] truncated = envs.truncated();
-            for (int i = 0; i < numEnvs; i++) {
-                double reward = rewards[i];
-                stepDones[i] = terminated[i] || truncated[i];
-                if (truncated[i] && !terminated[i]) {
-                    // the episode was cut, not finished: bootstrap from its final observation
-                    System.arraycopy(envs.finalObservations(), i * observationSize, finalObservation, 0, observationSize);
-                    actingPolicy.values(finalObservation, 1, finalValue);
-                    reward += config.gamma() * finalValue[0];
-                }
-                stepRewards[i] = (float) reward;
-                if (stepDones[i]) {
-                    recordEpisode(envs.finalInfo(i));
-                }
-            }
-            buffer.add(stepObservations, stepActions, stepRewards, stepDones, stepValues, stepLogProbs);
-            stepsDone += numEnvs;
-        }
-        actingPolicy.values(envs.observations(), numEnvs, stepValues);
-        buffer.computeReturnsAndAdvantages(stepValues, config.gamma(), config.gaeLambda());
-    }
-
-    /** SB3 clips sampled actions to the box before stepping; the buffer keeps the unclipped sample. */
-    private float[] clipToBounds(float[] actions) {
-        if (actionBox == null) {
-            return actions;
-        }
-        for (int i = 0; i < numEnvs; i++) {
-            for (int k = 0; k < actionSize; k++) {
-                int j = i * actionSize + k;
-                envActions[j] = Math.max(actionBox.low(k), Math.min(actionBox.high(k), actions[j]));
-            }
-        }
-        return envActions;
-    }
-
-    private void recordEpisode(Map<String, Object> info) {
-        Object stats = info == null ? null : info.get(RecordEpisodeStatistics.INFO_KEY);
-        if (stats instanceof EpisodeStatistics episode) {
-            recentEpisodes.addLast(episode);
-            if (recentEpisodes.size() > EPISODE_WINDOW) {
-                recentEpisodes.removeFirst();
-            }
-        }
     }
 
     private Map<String, Double> update(double progressRemaining) {
@@ -280,22 +199,16 @@ public final class Ppo implements Trainer<float[], Object> {
         }
         metrics.put("losses/explained_variance", buffer.explainedVariance());
         metrics.put("losses/gradient_steps", (double) steps);
-        if (actionBox != null) {
+        if (head.parameterCount() > 0) {
             double std = 0;
             for (float logStd : model.headParams()) {
                 std += Math.exp(logStd) / model.headParams().length;
             }
             metrics.put("losses/std", std);
         }
-        if (!recentEpisodes.isEmpty()) {
-            double returns = 0;
-            double lengths = 0;
-            for (EpisodeStatistics e : recentEpisodes) {
-                returns += e.episodeReturn();
-                lengths += e.length();
-            }
-            metrics.put("charts/episodic_return", returns / recentEpisodes.size());
-            metrics.put("charts/episodic_length", lengths / recentEpisodes.size());
+        if (collector.hasEpisodes()) {
+            metrics.put("charts/episodic_return", collector.meanEpisodeReturn());
+            metrics.put("charts/episodic_length", collector.meanEpisodeLength());
         }
         return metrics;
     }
