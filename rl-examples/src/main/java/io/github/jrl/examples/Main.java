@@ -1,21 +1,24 @@
 package io.github.jrl.examples;
 
 import io.github.jrl.examples.bench.EnvStepBenchmark;
+import io.github.jrl.examples.bench.PpoBenchmark;
+import io.github.jrl.examples.plot.PlotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The jrl command line. Until the first trainer lands, {@code rollout} (the default) runs a
- * random policy so that a fresh checkout has something to run end to end.
+ * The jrl command line. Without arguments it runs the main job: {@code train} with its defaults,
+ * PPO on CartPole-v1 with the rl-baselines3-zoo preset for 100k steps.
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {RandomRollout.class, EnvStepBenchmark.class, io.github.jrl.examples.bench.PpoBenchmark.class})
+        subcommands = {TrainCommand.class, RandomRollout.class, PlotCommand.class, EnvStepBenchmark.class,
+            PpoBenchmark.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
-        String[] effective = args.length == 0 ? new String[] {"rollout"} : args;
+        String[] effective = args.length == 0 ? new String[] {"train"} : args;
         System.exit(cli.execute(effective));
     }
 
