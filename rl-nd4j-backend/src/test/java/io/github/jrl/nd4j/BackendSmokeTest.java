@@ -17,6 +17,8 @@ class BackendSmokeTest {
         INDArray c = a.mmul(b);
         assertArrayEquals(new long[] {2, 2}, c.shape());
         assertArrayEquals(new float[] {58, 64, 139, 154}, c.castTo(DataType.FLOAT).data().asFloat());
-        assertTrue(Backend.describe().startsWith("CpuBackend"), Backend.describe());
+        // CpuBackend by default, JCublasBackend with -Pcuda
+        assertTrue(Backend.describe().matches("(CpuBackend|JCublasBackend), \\d+ OpenMP thread\\(s\\), float"),
+                Backend.describe());
     }
 }

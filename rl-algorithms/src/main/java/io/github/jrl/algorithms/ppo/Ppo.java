@@ -156,6 +156,7 @@ public final class Ppo implements Trainer<float[], Object> {
                 if (config.normalizeAdvantage()) {
                     PpoLoss.normalizeAdvantages(mb.advantages, batch);
                 }
+                long t0 = System.nanoTime();
                 float[] outputs = model.actorForward(mb.observations, batch);
                 double batchEntropy = head.logProbs(outputs, mb.actions, batch, model.headParams(), mb.logProbs);
                 float[] values = model.criticForward(mb.observations, batch);
@@ -171,12 +172,15 @@ public final class Ppo implements Trainer<float[], Object> {
                 for (int i = 0; i < batch; i++) {
                     mb.dValues[i] *= (float) config.vfCoef();
                 }
+                long t1 = System.nanoTime();
                 head.backward(outputs, mb.actions, batch, model.headParams(), mb.dLogProbs, config.entCoef(), mb.dOutputs,
                         model.headGradients());
                 model.backward(mb.dOutputs, mb.dValues);
+                long t2 = System.nanoTime();
                 optimizer.clipGradientNorm(config.maxGradNorm());
                 optimizer.step();
                 model.syncHeadParams();
+                timings.addGradientStep(t1 - t0, t2 - t1, System.nanoTime() - t2);
                 policyLoss += policy.loss();
                 valueLoss += vLoss;
                 entropy += batchEntropy;
@@ -296,10 +300,34 @@ public final class Ppo implements Trainer<float[], Object> {
         return "Ppo[" + stepsDone + " steps, " + updates + " updates, " + config + "]";
     }
 
-    /** Cumulative wall time of the two phases of PPO. */
+    /**
+     * Cumulative wall time of the two phases of PPO, and within updates of the forward passes
+     * with the losses, the backward passes, and the optimiser (clipping and Adam).
+     */
     public static final class Timings {
         private long rolloutNanos;
         private long updateNanos;
+        private long forwardNanos;
+        private long backwardNanos;
+        private long optimizerNanos;
+
+        void addGradientStep(long forward, long backward, long optimizer) {
+            forwardNanos += forward;
+            backwardNanos += backward;
+            optimizerNanos += optimizer;
+        }
+
+        public double forwardSeconds() {
+            return forwardNanos / 1e9;
+        }
+
+        public double backwardSeconds() {
+            return backwardNanos / 1e9;
+        }
+
+        public double optimizerSeconds() {
+            return optimizerNanos / 1e9;
+        }
 
         void add(long rollout, long update) {
             rolloutNanos += rollout;

@@ -55,8 +55,11 @@ public final class PpoBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "env steps/s                    %.0f%n", ppo.stepsDone() / wall);
         System.out.printf(Locale.ROOT, "gradient steps/s               %.0f (%d updates, up to %.0f gradient steps)%n",
                 gradientSteps / ppo.timings().updateSeconds(), ppo.updates(), gradientSteps);
-        System.out.printf(Locale.ROOT, "time in rollouts / updates     %.2f s / %.2f s%n",
-                ppo.timings().rolloutSeconds(), ppo.timings().updateSeconds());
+        Ppo.Timings t = ppo.timings();
+        System.out.printf(Locale.ROOT, "time in rollouts / updates     %.2f s / %.2f s%n", t.rolloutSeconds(), t.updateSeconds());
+        System.out.printf(Locale.ROOT, "  updates: forward+loss / backward / optimizer / other  %.2f / %.2f / %.2f / %.2f s%n",
+                t.forwardSeconds(), t.backwardSeconds(), t.optimizerSeconds(),
+                t.updateSeconds() - t.forwardSeconds() - t.backwardSeconds() - t.optimizerSeconds());
         System.out.printf(Locale.ROOT, "last training episodic return  %.1f%n",
                 ppo.latestMetrics().getOrDefault("charts/episodic_return", Double.NaN));
         System.out.printf(Locale.ROOT, "evaluation (%d episodes, det.) %.1f +- %.1f%n", evalEpisodes, result.mean(), result.std());
