@@ -1,0 +1,69 @@
+package io.github.jrl.core.metrics;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Names of the metrics every trainer and tool in jrl shares, spelled as Stable-Baselines3's logger
+ * spells them ({@code stable_baselines3/common/base_class.py}, {@code on_policy_algorithm.py},
+ * {@code callbacks.py}), so that curves can be compared with SB3 runs key for key.
+ * Algorithm-specific losses ({@code train/approx_kl}, {@code train/clip_fraction}, ...) are named
+ * by their algorithm.
+ */
+public final class MetricNames {
+
+    /** Mean undiscounted return of the last 100 finished training episodes. */
+    public static final String EP_REW_MEAN = "rollout/ep_rew_mean";
+    /** Mean length of the last 100 finished training episodes. */
+    public static final String EP_LEN_MEAN = "rollout/ep_len_mean";
+    /** Environment steps taken so far. */
+    public static final String TOTAL_TIMESTEPS = "time/total_timesteps";
+    /** Environment steps per second of wall-clock time since training started. */
+    public static final String FPS = "time/fps";
+    /** Mean return of the episodes of the latest periodic evaluation. */
+    public static final String EVAL_MEAN_REWARD = "eval/mean_reward";
+    /** Standard deviation (population) of the returns of the latest periodic evaluation. */
+    public static final String EVAL_STD_REWARD = "eval/std_reward";
+    /** Mean episode length of the latest periodic evaluation. */
+    public static final String EVAL_MEAN_EP_LENGTH = "eval/mean_ep_length";
+
+    /** Reserved: the step column of CSV files and the step field of JSON lines. */
+    public static final String STEP = "step";
+
+    private MetricNames() {
+    }
+
+    /**
+     * Checks a sink's arguments.
+     *
+     * @throws IllegalArgumentException naming the step or metric that is invalid and what is expected
+     */
+    static void check(long step, Map<String, Double> metrics) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, got " + step);
+        }
+        metrics.forEach((name, value) -> {
+            checkName(name);
+            if (value == null) {
+                throw new IllegalArgumentException("metric '" + name + "' at step " + step + " has no value (null)");
+            }
+        });
+    }
+
+    static void checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a metric name must be non-blank, got " + (name == null ? "null" : "'" + name + "'"));
+        }
+        if (name.equals(STEP)) {
+            throw new IllegalArgumentException("'" + STEP + "' is reserved for the step column; rename the metric");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "metric name '%s' contains the control character U+%04X at index %d; names are printable text"
+                                + " such as 'train/loss'", name.replaceAll("\\p{Cntrl}", "?"), (int) c, i));
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.jrl.examples.plot;
+
+import java.util.Locale;
+
+/** How the spread of several runs around their mean is drawn. */
+public enum Spread {
+    /** Mean plus and minus one (population) standard deviation across runs. */
+    STD,
+    /** From the lowest to the highest run. */
+    MINMAX;
+
+    /** The spread named {@code name} ({@code std} or {@code minmax}, any case). */
+    public static Spread parse(String name) {
+        try {
+            return valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown spread '" + name + "'; expected std or minmax", e);
+        }
+    }
+}
