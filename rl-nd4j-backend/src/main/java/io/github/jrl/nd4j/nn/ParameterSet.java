@@ -65,6 +65,32 @@ public final class ParameterSet {
         return gradients;
     }
 
+    /**
+     * Polyak averaging toward {@code source}: {@code params <- (1 - tau) params + tau source}, the
+     * target-network update of DDPG/TD3/SAC (Lillicrap et al. 2016). Two native ops over the
+     * whole set. {@code source} must have the same layout (built from the same networks).
+     */
+    public void polyakUpdate(ParameterSet source, double tau) {
+        requireAllocated();
+        if (!(tau >= 0 && tau <= 1)) {
+            throw new IllegalArgumentException("tau must be in [0, 1], got " + tau);
+        }
+        if (source.size != size) {
+            throw new IllegalArgumentException("source has " + source.size + " parameters, this set " + size);
+        }
+        params.muli(1 - tau);
+        Nd4j.getBlasWrapper().level1().axpy(size, tau, source.params(), params);
+    }
+
+    /** Copies all parameters of {@code source} (same layout) into this set. */
+    public void copyFrom(ParameterSet source) {
+        requireAllocated();
+        if (source.size != size) {
+            throw new IllegalArgumentException("source has " + source.size + " parameters, this set " + size);
+        }
+        params.assign(source.params());
+    }
+
     /** A view of {@code array} (params or gradients) at {@code offset}, reshaped to {@code shape}. */
     static INDArray view(INDArray array, long offset, long... shape) {
         long count = 1;

@@ -1,0 +1,33 @@
+package io.github.jrl.nd4j.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.jrl.nd4j.Buffers;
+import org.junit.jupiter.api.Test;
+
+class ParameterSetTest {
+
+    private static ParameterSet of(float... values) {
+        ParameterSet set = new ParameterSet();
+        set.reserve(values.length);
+        set.allocate();
+        Buffers.copyIn(values, 0, values.length, set.params());
+        return set;
+    }
+
+    @Test
+    void polyakUpdateMovesTowardTheSource() {
+        ParameterSet target = of(1f, 2f, 3f);
+        ParameterSet source = of(3f, 2f, -1f);
+        target.polyakUpdate(source, 0.25);
+        float[] values = new float[3];
+        Buffers.copyOut(target.params(), values, 0, 3);
+        assertArrayEquals(new float[] {1.5f, 2f, 2f}, values, 1e-6f);
+        target.copyFrom(source);
+        Buffers.copyOut(target.params(), values, 0, 3);
+        assertArrayEquals(new float[] {3f, 2f, -1f}, values);
+        assertThrows(IllegalArgumentException.class, () -> target.polyakUpdate(source, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> target.polyakUpdate(of(1f), 0.5));
+    }
+}
