@@ -26,6 +26,64 @@ public final class MlpSnapshot {
         return spec;
     }
 
+    /** Writes the spec and weights; {@link #readFrom} restores an identical snapshot. */
+    public void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(spec.inputSize());
+        out.writeInt(spec.hiddenSizes().length);
+        for (int h : spec.hiddenSizes()) {
+            out.writeInt(h);
+        }
+        out.writeInt(spec.outputSize());
+        out.writeUTF(spec.activation().name());
+        out.writeDouble(spec.hiddenGain());
+        out.writeDouble(spec.outputGain());
+        for (int l = 0; l < spec.layers(); l++) {
+            for (float w : weights[l]) {
+                out.writeFloat(w);
+            }
+            for (float b : biases[l]) {
+                out.writeFloat(b);
+            }
+        }
+    }
+
+    /** Reads a snapshot written by {@link #writeTo}; malformed input raises an {@code IOException}. */
+    public static MlpSnapshot readFrom(java.io.DataInputStream in) throws java.io.IOException {
+        try {
+            int inputSize = in.readInt();
+            int depth = in.readInt();
+            if (depth < 0 || depth > 64) {
+                throw new java.io.IOException("implausible number of hidden layers: " + depth);
+            }
+            int[] hidden = new int[depth];
+            for (int i = 0; i < depth; i++) {
+                hidden[i] = in.readInt();
+            }
+            int outputSize = in.readInt();
+            Activation activation = Activation.valueOf(in.readUTF());
+            MlpSpec spec = new MlpSpec(inputSize, hidden, outputSize, activation, in.readDouble(), in.readDouble());
+            if (spec.parameterCount() > (1L << 28)) {
+                throw new java.io.IOException("implausible network size: " + spec);
+            }
+            int[] widths = spec.widths();
+            float[][] w = new float[spec.layers()][];
+            float[][] b = new float[spec.layers()][];
+            for (int l = 0; l < spec.layers(); l++) {
+                w[l] = new float[widths[l] * widths[l + 1]];
+                b[l] = new float[widths[l + 1]];
+                for (int i = 0; i < w[l].length; i++) {
+                    w[l][i] = in.readFloat();
+                }
+                for (int i = 0; i < b[l].length; i++) {
+                    b[l][i] = in.readFloat();
+                }
+            }
+            return new MlpSnapshot(spec, w, b);
+        } catch (IllegalArgumentException e) {
+            throw new java.io.IOException("malformed network: " + e.getMessage(), e);
+        }
+    }
+
     float[] weights(int layer) {
         return weights[layer];
     }

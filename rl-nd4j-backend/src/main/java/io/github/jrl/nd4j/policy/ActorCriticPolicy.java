@@ -1,12 +1,21 @@
 package io.github.jrl.nd4j.policy;
 
+import io.github.jrl.core.checkpoint.Checkpoint;
+import io.github.jrl.core.checkpoint.CheckpointWriter;
+import io.github.jrl.core.checkpoint.CorruptCheckpointException;
 import io.github.jrl.core.policy.Critic;
 import io.github.jrl.core.policy.Policy;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
+import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
 import io.github.jrl.core.stats.ObservationNormalizer;
+import io.github.jrl.core.stats.RunningMeanStd;
 import io.github.jrl.nd4j.nn.MlpSnapshot;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A trained actor-critic that acts without the trainer: plain-Java copies of the networks, the
@@ -18,6 +27,11 @@ import io.github.jrl.nd4j.nn.MlpSnapshot;
  * their log-probabilities and the values, for many copies at once. Not thread-safe.
  */
 public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<float[]> {
+
+    private static final String FORMAT = "jrl-actor-critic-1";
+    private static final String META = "policy/meta";
+    private static final String ACTOR = "policy/actor";
+    private static final String CRITIC = "policy/critic";
 
     private final MlpSnapshot actor;
     private final MlpSnapshot critic;
@@ -50,6 +64,106 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
     /** This policy acting on raw observations normalised by {@code normalizer}. */
     public ActorCriticPolicy withNormalizer(ObservationNormalizer normalizer) {
         return new ActorCriticPolicy(actor, critic, head, headParams.clone(), actionSpace, normalizer);
+    }
+
+    /**
+     * Writes this policy (networks, head, action space, normaliser) to {@code file} atomically,
+     * in jrl's checksummed checkpoint format; {@link #load} gives a policy that acts identically,
+     * without ND4J being touched.
+     */
+    public void save(Path file) throws IOException {
+        try (CheckpointWriter writer = CheckpointWriter.create(file)) {
+            writer.section(META, out -> {
+                out.writeUTF(FORMAT);
+                writeSpace(out, actionSpace);
+                out.writeInt(headParams.length);
+                for (float p : headParams) {
+                    out.writeFloat(p);
+                }
+            });
+            writer.section(ACTOR, actor::writeTo);
+            writer.section(CRITIC, critic::writeTo);
+            if (normalizer != null) {
+                writer.section(Checkpoint.NORMALIZATION, out -> {
+                    normalizer.statistics().writeTo(out);
+                    out.writeDouble(normalizer.epsilon());
+                    out.writeDouble(normalizer.clip());
+                });
+            }
+            writer.commit();
+        }
+    }
+
+    /** Loads a policy written by {@link #save}; a corrupt or foreign file raises. */
+    public static ActorCriticPolicy load(Path file) throws IOException {
+        Checkpoint checkpoint = Checkpoint.read(file);
+        Object[] meta = checkpoint.read(META, in -> {
+            String format = in.readUTF();
+            if (!FORMAT.equals(format)) {
+                throw new IOException("not an actor-critic policy file (format '" + format + "')");
+            }
+            Space<?> space = readSpace(in);
+            int n = in.readInt();
+            if (n < 0 || n > 1 << 20) {
+                throw new IOException("implausible head size " + n);
+            }
+            float[] params = new float[n];
+            for (int i = 0; i < n; i++) {
+                params[i] = in.readFloat();
+            }
+            return new Object[] {space, params};
+        });
+        MlpSnapshot actor = checkpoint.read(ACTOR, MlpSnapshot::readFrom);
+        MlpSnapshot critic = checkpoint.read(CRITIC, MlpSnapshot::readFrom);
+        ObservationNormalizer normalizer = checkpoint.has(Checkpoint.NORMALIZATION)
+                ? checkpoint.read(Checkpoint.NORMALIZATION, in -> new ObservationNormalizer(
+                        RunningMeanStd.Snapshot.readFrom(in), in.readDouble(), in.readDouble()))
+                : null;
+        Space<?> space = (Space<?>) meta[0];
+        ActionHead head = ActionHead.of(space, 0.0);
+        float[] params = (float[]) meta[1];
+        if (params.length != head.parameterCount() || actor.spec().outputSize() != head.outputSize()) {
+            throw new CorruptCheckpointException(file, "the networks and head do not fit the action space " + space);
+        }
+        return new ActorCriticPolicy(actor, critic, head, params, space, normalizer);
+    }
+
+    private static void writeSpace(DataOutputStream out, Space<?> space) throws IOException {
+        if (space instanceof Discrete d) {
+            out.writeUTF("discrete");
+            out.writeInt(d.n());
+        } else if (space instanceof Box box) {
+            out.writeUTF("box");
+            out.writeInt(box.size());
+            for (int k = 0; k < box.size(); k++) {
+                out.writeFloat(box.low(k));
+                out.writeFloat(box.high(k));
+            }
+        } else {
+            throw new IllegalArgumentException("cannot save a policy over " + space);
+        }
+    }
+
+    private static Space<?> readSpace(DataInputStream in) throws IOException {
+        String kind = in.readUTF();
+        switch (kind) {
+            case "discrete":
+                return new Discrete(in.readInt());
+            case "box":
+                int size = in.readInt();
+                if (size <= 0 || size > 1 << 20) {
+                    throw new IOException("implausible box size " + size);
+                }
+                float[] low = new float[size];
+                float[] high = new float[size];
+                for (int k = 0; k < size; k++) {
+                    low[k] = in.readFloat();
+                    high[k] = in.readFloat();
+                }
+                return Box.of(low, high);
+            default:
+                throw new IOException("unknown action space kind '" + kind + "'");
+        }
     }
 
     MlpSnapshot actorSnapshot() {
