@@ -12,12 +12,20 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {TrainCommand.class, RandomRollout.class, PlotCommand.class, EnvStepBenchmark.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, EnvStepBenchmark.class,
             PpoBenchmark.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new Main());
+        // an invalid value found while running a command reads like a usage error, not a crash
+        cli.setExecutionExceptionHandler((e, command, parseResult) -> {
+            if (e instanceof IllegalArgumentException) {
+                command.getErr().println("error: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
+            }
+            throw e;
+        });
         String[] effective = args.length == 0 ? new String[] {"train"} : args;
         System.exit(cli.execute(effective));
     }

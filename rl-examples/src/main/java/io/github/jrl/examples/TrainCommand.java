@@ -15,7 +15,12 @@ import io.github.jrl.core.metrics.CsvSink;
 import io.github.jrl.core.metrics.JsonLinesSink;
 import io.github.jrl.core.metrics.MultiSink;
 import io.github.jrl.core.metrics.TensorBoardSink;
+import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.envs.Envs;
+import io.github.jrl.examples.plot.LearningCurve;
+import io.github.jrl.examples.plot.LearningCurvePlot;
+import io.github.jrl.examples.plot.Spread;
+import io.github.jrl.examples.progress.ProgressBarCallback;
 import io.github.jrl.nd4j.Backend;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +33,14 @@ import picocli.CommandLine.Option;
 
 /**
  * Trains an agent and writes a run directory: the resolved config, metrics as CSV, JSON lines and
- * TensorBoard events, periodic checkpoints and the final model, then evaluates the policy.
+ * TensorBoard events, periodic checkpoints, the final checkpoint and deployable policy, and the
+ * learning curve as PNG; then evaluates the policy.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, description = "Train an agent (PPO) and write a run directory.")
 public final class TrainCommand implements Callable<Integer> {
+
+    /** The deployable policy in a run directory, as {@code eval} loads it. */
+    static final String POLICY_FILE = "policy.jrl";
 
     @Option(names = "--algo", defaultValue = "ppo", description = "Algorithm: ppo (default: ${DEFAULT-VALUE}).")
     String algorithm;
@@ -73,9 +82,14 @@ public final class TrainCommand implements Callable<Integer> {
                 new CsvSink(runDir.resolve("metrics.csv")), new JsonLinesSink(runDir.resolve("metrics.jsonl")),
                 new TensorBoardSink(runDir))) {
             ppo.learn(steps, List.of(new StopOnNonFinite(), new MetricsCallback(sinks),
-                    new CheckpointCallback(new CheckpointDirectory(runDir.resolve("checkpoints")), checkpointEvery, 3)));
+                    new CheckpointCallback(new CheckpointDirectory(runDir.resolve("checkpoints")), checkpointEvery, 3),
+                    ProgressBarCallback.forConsole(steps)));
         }
         ppo.saveCheckpoint(runDir.resolve("final.ckpt"));
+        ppo.policy().save(runDir.resolve(POLICY_FILE));
+        LearningCurve curve = LearningCurve.read(runDir, MetricNames.EPISODIC_RETURN);
+        LearningCurvePlot.savePng(LearningCurvePlot.chart(List.of(curve), MetricNames.EPISODIC_RETURN, Spread.STD,
+                "PPO " + envId + " (seed " + seed + ")", 800, 500), runDir.resolve("learning_curve.png"));
         EvaluationResult result = Evaluation.evaluate(ppo.policy(), Envs.<float[], Object>make(envId), evalEpisodes, true,
                 seed + 1_000_000);
         System.out.printf(Locale.ROOT, "final evaluation on %s: %.1f +- %.1f over %d deterministic episodes "

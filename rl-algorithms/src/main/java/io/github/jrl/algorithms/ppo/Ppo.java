@@ -3,6 +3,7 @@ package io.github.jrl.algorithms.ppo;
 import io.github.jrl.algorithms.onpolicy.RolloutCollector;
 import io.github.jrl.core.buffer.RolloutBuffer;
 import io.github.jrl.core.env.Environment;
+import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.train.Callback;
@@ -127,7 +128,7 @@ public final class Ppo implements Trainer<float[], Object> {
             Map<String, Double> metrics = update(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
             long updated = System.nanoTime();
             timings.add(collected - start, updated - collected);
-            metrics.put("charts/SPS", stepsDone / timings.totalSeconds());
+            metrics.put(MetricNames.SPS, stepsDone / timings.totalSeconds());
             latestMetrics = java.util.Collections.unmodifiableMap(metrics);
             for (Callback callback : callbacks) {
                 keepGoing &= callback.onUpdate(this);
@@ -211,8 +212,8 @@ public final class Ppo implements Trainer<float[], Object> {
             metrics.put("losses/std", std);
         }
         if (collector.hasEpisodes()) {
-            metrics.put("charts/episodic_return", collector.meanEpisodeReturn());
-            metrics.put("charts/episodic_length", collector.meanEpisodeLength());
+            metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
+            metrics.put(MetricNames.EPISODIC_LENGTH, collector.meanEpisodeLength());
         }
         return metrics;
     }

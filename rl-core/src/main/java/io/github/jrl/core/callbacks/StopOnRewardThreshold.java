@@ -32,7 +32,7 @@ public final class StopOnRewardThreshold implements Callback {
 
     /** Stops when the mean return of recent training episodes ({@code rollout/ep_rew_mean}) reaches {@code threshold}. */
     public static StopOnRewardThreshold onTrainingReturn(double threshold) {
-        return onMetric(MetricNames.EP_REW_MEAN, threshold);
+        return onMetric(MetricNames.EPISODIC_RETURN, threshold);
     }
 
     /** Stops when the trainer's metric {@code name} reaches {@code threshold}; absent means not yet. */

@@ -4,22 +4,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Names of the metrics every trainer and tool in jrl shares, spelled as Stable-Baselines3's logger
- * spells them ({@code stable_baselines3/common/base_class.py}, {@code on_policy_algorithm.py},
- * {@code callbacks.py}), so that curves can be compared with SB3 runs key for key.
- * Algorithm-specific losses ({@code train/approx_kl}, {@code train/clip_fraction}, ...) are named
- * by their algorithm.
+ * Names of the metrics every trainer and tool in jrl shares. Training metrics are spelled as
+ * CleanRL logs them ({@code charts/episodic_return}, {@code charts/SPS}; losses such as
+ * {@code losses/approx_kl} are named by their algorithm), evaluation metrics as
+ * Stable-Baselines3's {@code EvalCallback} ({@code eval/mean_reward}), so that curves can be
+ * compared with runs of either key for key.
  */
 public final class MetricNames {
 
     /** Mean undiscounted return of the last 100 finished training episodes. */
-    public static final String EP_REW_MEAN = "rollout/ep_rew_mean";
+    public static final String EPISODIC_RETURN = "charts/episodic_return";
     /** Mean length of the last 100 finished training episodes. */
-    public static final String EP_LEN_MEAN = "rollout/ep_len_mean";
-    /** Environment steps taken so far. */
-    public static final String TOTAL_TIMESTEPS = "time/total_timesteps";
+    public static final String EPISODIC_LENGTH = "charts/episodic_length";
     /** Environment steps per second of wall-clock time since training started. */
-    public static final String FPS = "time/fps";
+    public static final String SPS = "charts/SPS";
     /** Mean return of the episodes of the latest periodic evaluation. */
     public static final String EVAL_MEAN_REWARD = "eval/mean_reward";
     /** Standard deviation (population) of the returns of the latest periodic evaluation. */

@@ -9,7 +9,7 @@ import java.util.Map;
  * through a {@link MultiSink} (the output formats of Stable-Baselines3's {@code Logger}).
  *
  * <p>Metric names follow SB3's logger keys ({@link MetricNames}): a section, a slash and a name,
- * e.g. {@code rollout/ep_rew_mean} or {@code train/approx_kl}. A name is non-blank, has no control
+ * e.g. {@code charts/episodic_return} or {@code losses/approx_kl}. A name is non-blank, has no control
  * characters, and is not {@code step}, which every file format uses for the step column or field.
  * Values may be NaN or infinite: a sink records them as they are, so a diverging run shows it.
  */

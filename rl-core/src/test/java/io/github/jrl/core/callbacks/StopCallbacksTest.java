@@ -17,9 +17,9 @@ class StopCallbacksTest {
         FakeTrainer trainer = new FakeTrainer(0, 100, Walkers.always(1));
         StopOnRewardThreshold stop = StopOnRewardThreshold.onTrainingReturn(200);
         assertTrue(stop.onUpdate(trainer), "no return yet");
-        trainer.metrics.put(MetricNames.EP_REW_MEAN, 199.9);
+        trainer.metrics.put(MetricNames.EPISODIC_RETURN, 199.9);
         assertTrue(stop.onUpdate(trainer));
-        trainer.metrics.put(MetricNames.EP_REW_MEAN, 200.0);
+        trainer.metrics.put(MetricNames.EPISODIC_RETURN, 200.0);
         assertFalse(stop.onUpdate(trainer), "stops at >=, as SB3's StopTrainingOnRewardThreshold");
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One run's curve of a metric against environment steps, e.g. {@code rollout/ep_rew_mean}
+ * One run's curve of a metric against environment steps, e.g. {@code charts/episodic_return}
  * (SB3's mean training return) or {@code eval/mean_reward}, with strictly increasing steps.
  *
  * @param label the run's name in a legend

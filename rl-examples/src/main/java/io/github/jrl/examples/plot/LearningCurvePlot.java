@@ -16,7 +16,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws learning curves with XChart: a metric (by default SB3's {@code rollout/ep_rew_mean})
+ * Draws learning curves with XChart: a metric (by default {@code charts/episodic_return})
  * against environment steps. One run is a single line; several runs (seeds) are drawn as thin
  * lines overlaid with their mean (thick, black) and a shaded band of their spread
  * ({@link Spread}), the usual figure of RL papers and of SB3's and CleanRL's benchmark reports.

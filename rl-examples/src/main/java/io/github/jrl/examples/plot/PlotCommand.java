@@ -31,7 +31,7 @@ public final class PlotCommand implements Callable<Integer> {
             description = "PNG file to write (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--metric", defaultValue = MetricNames.EP_REW_MEAN,
+    @Option(names = "--metric", defaultValue = MetricNames.EPISODIC_RETURN,
             description = "Column to plot (default: ${DEFAULT-VALUE}, the mean training return;"
                     + " " + MetricNames.EVAL_MEAN_REWARD + " for evaluations).")
     String metric;

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A progress bar for long runs, as SB3's {@code progress_bar=True}: steps done of the target,
  * steps per second, elapsed time, ETA and the latest mean training return
- * ({@code rollout/ep_rew_mean}). On a terminal ({@link System#console()} present) one line is
+ * ({@code charts/episodic_return}). On a terminal ({@link System#console()} present) one line is
  * redrawn in place, at most ten times a second; otherwise (CI, output to a file) a plain SLF4J
  * INFO line is logged at most every 10 seconds, and always when training ends.
  *
@@ -69,7 +69,7 @@ public final class ProgressBarCallback implements Callback {
 
     @Override
     public boolean onUpdate(Trainer<?, ?> trainer) {
-        meanReturn = trainer.latestMetrics().getOrDefault(MetricNames.EP_REW_MEAN, meanReturn);
+        meanReturn = trainer.latestMetrics().getOrDefault(MetricNames.EPISODIC_RETURN, meanReturn);
         long now = nanoTime.getAsLong();
         if (now - lastShownNanos >= intervalNanos) {
             lastShownNanos = now;

@@ -34,7 +34,7 @@ class PlotTest {
         Path run = dir.resolve(name);
         try (CsvSink sink = new CsvSink(run.resolve("metrics.csv"))) {
             for (int i = 1; i <= rows; i++) {
-                sink.write(i * every, Map.of(MetricNames.EP_REW_MEAN, 10.0 * i + seed, "train/loss", 1.0 / i));
+                sink.write(i * every, Map.of(MetricNames.EPISODIC_RETURN, 10.0 * i + seed, "train/loss", 1.0 / i));
             }
         }
         return run;
@@ -93,14 +93,14 @@ class PlotTest {
         assertTrue(missing.err().contains("run directory " + empty + " has no metrics.csv"), missing.err());
 
         Path broken = Files.createDirectories(dir.resolve("broken"));
-        Files.writeString(broken.resolve("metrics.csv"), "step,rollout/ep_rew_mean\n100,12.5\n200,oops\n");
+        Files.writeString(broken.resolve("metrics.csv"), "step,charts/episodic_return\n100,12.5\n200,oops\n");
         Result invalid = plot(broken.toString(), "-o", png.toString());
         assertEquals(1, invalid.exitCode());
-        assertTrue(invalid.err().contains("line 3, column 'rollout/ep_rew_mean': 'oops' is not a number"), invalid.err());
+        assertTrue(invalid.err().contains("line 3, column 'charts/episodic_return': 'oops' is not a number"), invalid.err());
 
         Result noColumn = plot(run("r", 0, 10, 3).toString(), "-o", png.toString(), "--metric", "eval/mean_reward");
         assertEquals(1, noColumn.exitCode());
-        assertTrue(noColumn.err().contains("no column 'eval/mean_reward'; its metrics are [rollout/ep_rew_mean, train/loss]"),
+        assertTrue(noColumn.err().contains("no column 'eval/mean_reward'; its metrics are [charts/episodic_return, train/loss]"),
                 noColumn.err());
         assertTrue(Files.notExists(png));
     }
@@ -140,11 +140,11 @@ class PlotTest {
     void readingKeepsTheLastValueOfARepeatedStepAndSkipsNonFiniteOnes() throws IOException {
         Path run = dir.resolve("resumed");
         Files.createDirectories(run);
-        Files.writeString(run.resolve("metrics.csv"), "step,rollout/ep_rew_mean\n100,NaN\n200,2.0\n300,3.0\n200,2.5\n400,\n");
-        LearningCurve curve = LearningCurve.read(run, MetricNames.EP_REW_MEAN);
+        Files.writeString(run.resolve("metrics.csv"), "step,charts/episodic_return\n100,NaN\n200,2.0\n300,3.0\n200,2.5\n400,\n");
+        LearningCurve curve = LearningCurve.read(run, MetricNames.EPISODIC_RETURN);
         assertEquals("resumed", curve.label());
         assertArrayEquals(new double[] {200, 300}, curve.steps());
         assertArrayEquals(new double[] {2.5, 3.0}, curve.values());
-        assertThrows(NoSuchFileException.class, () -> LearningCurve.read(dir.resolve("nope"), MetricNames.EP_REW_MEAN));
+        assertThrows(NoSuchFileException.class, () -> LearningCurve.read(dir.resolve("nope"), MetricNames.EPISODIC_RETURN));
     }
 }

@@ -70,7 +70,7 @@ class ProgressBarCallbackTest {
         for (int update = 1; update <= 4; update++) {
             now[0] += 4_000_000_000L; // 4 s per update of 2,000 steps: 500 steps/s
             trainer.steps += 2_000;
-            trainer.metrics.put(MetricNames.EP_REW_MEAN, 10.0 * update);
+            trainer.metrics.put(MetricNames.EPISODIC_RETURN, 10.0 * update);
             bar.onUpdate(trainer);
         }
         trainer.metrics.clear(); // an update without finished episodes keeps the last known return
