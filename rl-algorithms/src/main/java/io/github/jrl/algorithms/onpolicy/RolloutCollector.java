@@ -4,11 +4,8 @@ import io.github.jrl.core.buffer.RolloutBuffer;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.vector.VectorEnv;
-import io.github.jrl.core.wrappers.EpisodeStatistics;
-import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
+import io.github.jrl.core.wrappers.RecentEpisodes;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
-import java.util.ArrayDeque;
-import java.util.Map;
 
 /**
  * Fills a {@link RolloutBuffer} from a vector env with an actor-critic policy, the collection
@@ -21,9 +18,6 @@ import java.util.Map;
  * buffer keeps the unclipped sample, whose log-probability the loss needs.
  */
 public final class RolloutCollector {
-
-    /** Episodes over which {@link #meanEpisodeReturn()} averages (SB3's {@code stats_window_size}). */
-    public static final int EPISODE_WINDOW = 100;
 
     private final VectorEnv envs;
     private final RolloutBuffer buffer;
@@ -41,7 +35,7 @@ public final class RolloutCollector {
     private final float[] logProbs;
     private final float[] finalObservation;
     private final float[] finalValue = new float[1];
-    private final ArrayDeque<EpisodeStatistics> recentEpisodes = new ArrayDeque<>();
+    private final RecentEpisodes recentEpisodes = new RecentEpisodes();
 
     public RolloutCollector(VectorEnv envs, RolloutBuffer buffer, double gamma) {
         if (buffer.numEnvs() != envs.numEnvs() || buffer.observationSize() != envs.observationSize()) {
@@ -88,7 +82,7 @@ public final class RolloutCollector {
                 }
                 rewards[i] = (float) reward;
                 if (dones[i]) {
-                    recordEpisode(envs.finalInfo(i));
+                    recentEpisodes.record(envs.finalInfo(i));
                 }
             }
             buffer.add(observations, actions, rewards, dones, values, logProbs);
@@ -111,28 +105,8 @@ public final class RolloutCollector {
         return envActions;
     }
 
-    private void recordEpisode(Map<String, Object> info) {
-        Object stats = info == null ? null : info.get(RecordEpisodeStatistics.INFO_KEY);
-        if (stats instanceof EpisodeStatistics episode) {
-            recentEpisodes.addLast(episode);
-            if (recentEpisodes.size() > EPISODE_WINDOW) {
-                recentEpisodes.removeFirst();
-            }
-        }
-    }
-
-    /** Whether any episode has finished yet. */
-    public boolean hasEpisodes() {
-        return !recentEpisodes.isEmpty();
-    }
-
-    /** Mean undiscounted return of the last {@link #EPISODE_WINDOW} finished episodes. */
-    public double meanEpisodeReturn() {
-        return recentEpisodes.stream().mapToDouble(EpisodeStatistics::episodeReturn).average().orElse(Double.NaN);
-    }
-
-    /** Mean length of the last {@link #EPISODE_WINDOW} finished episodes. */
-    public double meanEpisodeLength() {
-        return recentEpisodes.stream().mapToInt(EpisodeStatistics::length).average().orElse(Double.NaN);
+    /** The last finished episodes' statistics. */
+    public RecentEpisodes recentEpisodes() {
+        return recentEpisodes;
     }
 }

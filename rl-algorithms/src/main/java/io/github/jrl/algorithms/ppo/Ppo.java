@@ -1,5 +1,6 @@
 package io.github.jrl.algorithms.ppo;
 
+import io.github.jrl.algorithms.common.TrainingEnvs;
 import io.github.jrl.algorithms.onpolicy.RolloutCollector;
 import io.github.jrl.core.buffer.RolloutBuffer;
 import io.github.jrl.core.env.Environment;
@@ -8,10 +9,9 @@ import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
-import io.github.jrl.core.vector.SyncVectorEnv;
 import io.github.jrl.core.vector.VecNormalize;
 import io.github.jrl.core.vector.VectorEnv;
-import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
+import io.github.jrl.core.wrappers.RecentEpisodes;
 import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.policy.ActionHead;
 import io.github.jrl.nd4j.policy.ActorCritic;
@@ -66,7 +66,7 @@ public final class Ppo implements Trainer<float[], Object> {
     public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
         this.config = config;
         Rng root = new Rng(config.seed());
-        VectorEnv raw = vectorEnv(envFactory, config.numEnvs());
+        VectorEnv raw = TrainingEnvs.vector(envFactory, config.numEnvs());
         if (!(raw.singleObservationSpace() instanceof Box)) {
             throw new IllegalArgumentException("PPO needs Box (float[]) observations, got " + raw.singleObservationSpace()
                     + "; wrap discrete observations with OneHotObservation");
@@ -92,13 +92,6 @@ public final class Ppo implements Trainer<float[], Object> {
         envs.reset(root.nextSeed());
         minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, head.outputSize(),
                 head.parameterCount());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static VectorEnv vectorEnv(Supplier<? extends Environment<float[], ?>> factory, int n) {
-        // the action type is whatever the env takes; the vector env decodes it from its space
-        Supplier<Environment<float[], Object>> typed = (Supplier<Environment<float[], Object>>) factory;
-        return new SyncVectorEnv<>(() -> new RecordEpisodeStatistics<>(typed.get()), n);
     }
 
     public PpoConfig config() {
@@ -211,9 +204,10 @@ public final class Ppo implements Trainer<float[], Object> {
             }
             metrics.put("losses/std", std);
         }
-        if (collector.hasEpisodes()) {
-            metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
-            metrics.put(MetricNames.EPISODIC_LENGTH, collector.meanEpisodeLength());
+        RecentEpisodes episodes = collector.recentEpisodes();
+        if (episodes.hasEpisodes()) {
+            metrics.put(MetricNames.EPISODIC_RETURN, episodes.meanReturn());
+            metrics.put(MetricNames.EPISODIC_LENGTH, episodes.meanLength());
         }
         return metrics;
     }
