@@ -2,12 +2,11 @@ package io.github.jrl.algorithms.ppo;
 
 import io.github.jrl.core.checkpoint.Checkpoint;
 import io.github.jrl.core.checkpoint.CheckpointWriter;
+import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.stats.RunningMeanStd;
-import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.nn.ParameterSet;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.github.jrl.nd4j.optim.Adam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,15 +26,11 @@ final class PpoCheckpoint {
     static void write(Path file, Ppo ppo) throws IOException {
         try (CheckpointWriter writer = CheckpointWriter.create(file)) {
             writer.section(Checkpoint.CONFIG, ppo.config().toString().getBytes(StandardCharsets.UTF_8));
-            writer.section(Checkpoint.PARAMS, out -> writeFloats(out, read(ppo.model().parameters().params(),
-                    ppo.model().parameters().size())));
-            writer.section(Checkpoint.OPTIMIZER, out -> {
-                out.writeInt(ppo.optimizer().steps());
-                writeFloats(out, read(ppo.optimizer().state(), ppo.optimizer().state().length()));
-            });
+            writer.section(Checkpoint.PARAMS, ppo.model().parameters()::writeTo);
+            writer.section(Checkpoint.OPTIMIZER, ppo.optimizer()::writeTo);
             writer.section(Checkpoint.RNG, out -> {
-                writeLongs(out, ppo.actionRng().state());
-                writeLongs(out, ppo.minibatchRng().state());
+                StateCodec.writeRng(out, ppo.actionRng());
+                StateCodec.writeRng(out, ppo.minibatchRng());
             });
             writer.section(Checkpoint.COUNTERS, out -> {
                 out.writeUTF(HEAD);
@@ -63,12 +58,11 @@ final class PpoCheckpoint {
                     + "\nbut this run has\n  " + ppo.config());
         }
         ParameterSet parameters = ppo.model().parameters();
-        float[] params = checkpoint.read(Checkpoint.PARAMS, in -> readFloats(in, parameters.size(), checkpoint));
-        long momentCount = ppo.optimizer().state().length();
-        Object[] optimizer = checkpoint.read(Checkpoint.OPTIMIZER,
-                in -> new Object[] {in.readInt(), readFloats(in, momentCount, checkpoint)});
+        float[] params = checkpoint.read(Checkpoint.PARAMS, in -> parameters.readValues(in, "this PPO model"));
+        Adam.State optimizer = checkpoint.read(Checkpoint.OPTIMIZER,
+                in -> ppo.optimizer().readState(in, "this PPO optimiser"));
         Rng[] rngs = checkpoint.read(Checkpoint.RNG,
-                in -> new Rng[] {Rng.fromState(readLongs(in)), Rng.fromState(readLongs(in))});
+                in -> new Rng[] {StateCodec.readRng(in), StateCodec.readRng(in)});
         long[] counters = checkpoint.read(Checkpoint.COUNTERS, in -> {
             String head = in.readUTF();
             if (!HEAD.equals(head)) {
@@ -80,57 +74,12 @@ final class PpoCheckpoint {
                 : checkpoint.read(Checkpoint.NORMALIZATION, in -> new RunningMeanStd.Snapshot[] {
                     RunningMeanStd.Snapshot.readFrom(in), RunningMeanStd.Snapshot.readFrom(in)});
         // everything decoded: only now change the run
-        Buffers.copyIn(params, 0, params.length, parameters.params());
-        ppo.optimizer().restore((float[]) optimizer[1], (Integer) optimizer[0]);
+        parameters.load(params);
+        ppo.optimizer().restore(optimizer);
         if (statistics != null) {
             ppo.normalization().observationStatistics().restore(statistics[0]);
             ppo.normalization().returnStatistics().restore(statistics[1]);
         }
         ppo.restoreProgress(counters[0], (int) counters[1], rngs[0], rngs[1]);
-    }
-
-    private static float[] read(org.nd4j.linalg.api.ndarray.INDArray array, long length) {
-        float[] values = new float[Math.toIntExact(length)];
-        Buffers.copyOut(array, values, 0, values.length);
-        return values;
-    }
-
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values.length);
-        for (float v : values) {
-            out.writeFloat(v);
-        }
-    }
-
-    private static float[] readFloats(DataInputStream in, long expected, Checkpoint checkpoint) throws IOException {
-        int n = in.readInt();
-        if (n != expected) {
-            throw new IOException("checkpoint " + checkpoint.file() + " holds " + n + " values where this PPO model has "
-                    + expected + ": it was written for another network");
-        }
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readFloat();
-        }
-        return values;
-    }
-
-    private static void writeLongs(DataOutputStream out, long[] values) throws IOException {
-        out.writeInt(values.length);
-        for (long v : values) {
-            out.writeLong(v);
-        }
-    }
-
-    private static long[] readLongs(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 64) {
-            throw new IOException("corrupt generator state of " + n + " words");
-        }
-        long[] values = new long[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readLong();
-        }
-        return values;
     }
 }

@@ -96,6 +96,29 @@ public final class Mlp {
         }
     }
 
+    /**
+     * PyTorch's default {@code nn.Linear} initialisation ({@code kaiming_uniform_} with
+     * {@code a = sqrt(5)}): weights and biases uniform in {@code +-1 / sqrt(fanIn)}. The SAC
+     * references (Stable-Baselines3's {@code SACPolicy}, CleanRL's {@code sac_continuous_action.py})
+     * keep it; the spec's gains are not used.
+     */
+    public void initializeUniform(Rng rng) {
+        bindViews();
+        for (int l = 0; l < layers; l++) {
+            double bound = 1 / Math.sqrt(widths[l]);
+            float[] w = new float[widths[l] * widths[l + 1]];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) rng.nextDouble(-bound, bound);
+            }
+            float[] b = new float[widths[l + 1]];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) rng.nextDouble(-bound, bound);
+            }
+            Buffers.copyIn(w, 0, w.length, weights[l]);
+            Buffers.copyIn(b, 0, b.length, biases[l]);
+        }
+    }
+
     private void ensureBatch(int size) {
         bindViews();
         if (size == batch) {
@@ -165,10 +188,23 @@ public final class Mlp {
      * ({@code rows x outputSize} floats): overwrites this network's slice of the parameter
      * gradients.
      *
-     * @param inputGradient whether to also compute {@link #inputGradient()}, as SAC's actor
-     *     loss needs through the critic
+     * @param inputGradient whether to also compute {@link #inputGradient()}
      */
     public void backward(float[] outputGradient, boolean inputGradient) {
+        backpropagate(outputGradient, true, inputGradient);
+    }
+
+    /**
+     * Backpropagates to the input only, leaving the parameter gradients untouched, and returns
+     * {@link #inputGradient()}: SAC's actor loss needs {@code dQ/da} through critics it does not
+     * train, and skipping the weight gradients saves one matrix product per layer.
+     */
+    public float[] backwardToInput(float[] outputGradient) {
+        backpropagate(outputGradient, false, true);
+        return daJ[0];
+    }
+
+    private void backpropagate(float[] outputGradient, boolean parameterGradients, boolean inputGradient) {
         if (batch < 0) {
             throw new IllegalStateException("backward() needs a forward() first");
         }
@@ -186,17 +222,19 @@ public final class Mlp {
                 spec.activation().backward(zJ[l], aJ[l + 1], daJ[l + 1], dzJ[l], n);
             }
             Buffers.copyIn(dzJ[l], 0, n, dz[l]);
-            Nd4j.gemm(a[l], dz[l], weightGrads[l], true, false, 1.0, 0.0);
-            float[] biasGrad = biasGradValues[l];
-            java.util.Arrays.fill(biasGrad, 0f);
-            float[] g = dzJ[l];
-            for (int r = 0; r < rows; r++) {
-                int base = r * out;
-                for (int j = 0; j < out; j++) {
-                    biasGrad[j] += g[base + j];
+            if (parameterGradients) {
+                Nd4j.gemm(a[l], dz[l], weightGrads[l], true, false, 1.0, 0.0);
+                float[] biasGrad = biasGradValues[l];
+                java.util.Arrays.fill(biasGrad, 0f);
+                float[] g = dzJ[l];
+                for (int r = 0; r < rows; r++) {
+                    int base = r * out;
+                    for (int j = 0; j < out; j++) {
+                        biasGrad[j] += g[base + j];
+                    }
                 }
+                Buffers.copyIn(biasGrad, 0, out, biasGrads[l]);
             }
-            Buffers.copyIn(biasGrad, 0, out, biasGrads[l]);
             if (l > 0 || inputGradient) {
                 Nd4j.gemm(dz[l], weights[l], da[l], false, true, 1.0, 0.0);
                 Buffers.copyOut(da[l], daJ[l], 0, rows * widths[l]);

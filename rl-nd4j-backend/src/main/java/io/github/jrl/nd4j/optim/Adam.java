@@ -1,6 +1,11 @@
 package io.github.jrl.nd4j.optim;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.nn.ParameterSet;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -94,6 +99,32 @@ public final class Adam {
         return state;
     }
 
+    /** Writes the step count and moments; {@link #readState} decodes them for {@link #restore(State)}. */
+    public void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(steps);
+        StateCodec.writeFloats(out, Buffers.toArray(state));
+    }
+
+    /**
+     * Decodes a state written by {@link #writeTo} of an optimiser over parameters of this size,
+     * without changing this optimiser.
+     *
+     * @param what names this optimiser in the error raised for a state of another size
+     */
+    public State readState(DataInputStream in, String what) throws IOException {
+        int stepCount = in.readInt();
+        return new State(StateCodec.readFloats(in, state.length(), what), stepCount);
+    }
+
+    /** Restores a state decoded by {@link #readState}. */
+    public void restore(State saved) {
+        restore(saved.moments(), saved.steps());
+    }
+
+    /** Moments {@code [m, v]} and step count, as {@link #writeTo} stores them. */
+    public record State(float[] moments, int steps) {
+    }
+
     /** Restores moments and step count saved from an optimiser over the same parameters. */
     public void restore(float[] moments, int stepCount) {
         if (moments.length != state.length()) {
@@ -102,7 +133,7 @@ public final class Adam {
         if (stepCount < 0) {
             throw new IllegalArgumentException("step count must be >= 0, got " + stepCount);
         }
-        io.github.jrl.nd4j.Buffers.copyIn(moments, 0, moments.length, state);
+        Buffers.copyIn(moments, 0, moments.length, state);
         steps = stepCount;
     }
 }
