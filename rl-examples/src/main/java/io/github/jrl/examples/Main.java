@@ -2,6 +2,7 @@ package io.github.jrl.examples;
 
 import io.github.jrl.examples.bench.EnvStepBenchmark;
 import io.github.jrl.examples.bench.PpoBenchmark;
+import io.github.jrl.examples.bench.SacBenchmark;
 import io.github.jrl.examples.plot.PlotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, EnvStepBenchmark.class,
-            PpoBenchmark.class})
+            PpoBenchmark.class, SacBenchmark.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
