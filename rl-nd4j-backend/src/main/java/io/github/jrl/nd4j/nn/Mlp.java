@@ -2,16 +2,18 @@ package io.github.jrl.nd4j.nn;
 
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
+import io.github.jrl.nd4j.MatMul;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A multilayer perceptron with a hand-written backward pass: per layer {@code z = x W + b}, then
- * the activation (none on the output). Matrix products run as ND4J {@code gemm} calls into
- * preallocated arrays (with BLAS transpose flags, never copies); activations and their
- * derivatives run in Java loops over mirrored float arrays, because ND4J's element-wise kernels
- * and its per-op overhead cost more than the arithmetic at these sizes (docs/nd4j-backend.md).
+ * the activation (none on the output). Matrix products run as BLAS {@code sgemm} calls into
+ * preallocated ND4J arrays ({@link MatMul}, with transpose flags, never copies); activations and
+ * their derivatives run in Java loops over mirrored float arrays, because ND4J's element-wise
+ * kernels and its per-op overhead cost more than the arithmetic at these sizes
+ * (docs/nd4j-backend.md).
  *
  * <p>The bias rides in the matrix product: a layer's weights {@code [in, out]} and bias
  * {@code [out]} lie one after the other in the {@link ParameterSet}, which makes them one
@@ -38,6 +40,9 @@ public final class Mlp {
     private INDArray[] biases;          // b of layer l, [out]
     private INDArray[] augmented;       // [W; b], [in + 1, out]
     private INDArray[] augmentedGrads;  // [dW; db], [in + 1, out]
+    private MatMul[] forwardProducts;   // z[l] = a[l] [W; b]
+    private MatMul[] gradientProducts;  // [dW; db] = a[l]^T dz[l]
+    private MatMul[] downProducts;      // da[l] = dz[l] W^T
 
     private int batch = -1;
     private INDArray[] a;     // a[l] = input of layer l with a column of ones, [batch, in + 1] (gemm operand)
@@ -132,6 +137,9 @@ public final class Mlp {
         z = new INDArray[layers];
         dz = new INDArray[layers];
         da = new INDArray[layers];
+        forwardProducts = new MatMul[layers];
+        gradientProducts = new MatMul[layers];
+        downProducts = new MatMul[layers];
         aJ = new float[layers][];
         zJ = new float[layers][];
         dzJ = new float[layers][];
@@ -150,6 +158,9 @@ public final class Mlp {
             dzJ[l] = new float[size * out];
             da[l] = Nd4j.create(DataType.FLOAT, size, in);
             daJ[l] = new float[size * in];
+            forwardProducts[l] = new MatMul(a[l], augmented[l], z[l], false, false);
+            gradientProducts[l] = new MatMul(a[l], dz[l], augmentedGrads[l], true, false);
+            downProducts[l] = new MatMul(dz[l], weights[l], da[l], false, true);
         }
         batch = size;
     }
@@ -172,7 +183,7 @@ public final class Mlp {
         Buffers.copyIn(aJ[0], 0, rows * (width0 + 1), a[0]);
         for (int l = 0; l < layers; l++) {
             int out = widths[l + 1];
-            Nd4j.gemm(a[l], augmented[l], z[l], false, false, 1.0, 0.0);
+            forwardProducts[l].run();
             Buffers.copyOut(z[l], zJ[l], 0, rows * out);
             if (l < layers - 1) {
                 float[] pre = zJ[l];
@@ -230,10 +241,10 @@ public final class Mlp {
             }
             Buffers.copyIn(dzJ[l], 0, rows * out, dz[l]);
             if (parameterGradients) {
-                Nd4j.gemm(a[l], dz[l], augmentedGrads[l], true, false, 1.0, 0.0);
+                gradientProducts[l].run();
             }
             if (l > 0 || inputGradient) {
-                Nd4j.gemm(dz[l], weights[l], da[l], false, true, 1.0, 0.0);
+                downProducts[l].run();
                 Buffers.copyOut(da[l], daJ[l], 0, rows * widths[l]);
             }
         }
