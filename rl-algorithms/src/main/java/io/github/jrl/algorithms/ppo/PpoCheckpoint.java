@@ -52,11 +52,7 @@ final class PpoCheckpoint {
      * Environment copies are not part of a checkpoint: they start new episodes.
      */
     static void restore(Ppo ppo, Checkpoint checkpoint) throws IOException {
-        String saved = new String(checkpoint.bytes(Checkpoint.CONFIG), StandardCharsets.UTF_8);
-        if (!saved.equals(ppo.config().toString())) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint.file() + " was written by a run with\n  " + saved
-                    + "\nbut this run has\n  " + ppo.config());
-        }
+        checkpoint.requireConfig(ppo.config().toString());
         ParameterSet parameters = ppo.model().parameters();
         float[] params = checkpoint.read(Checkpoint.PARAMS, in -> parameters.readValues(in, "this PPO model"));
         Adam.State optimizer = checkpoint.read(Checkpoint.OPTIMIZER,
@@ -64,10 +60,7 @@ final class PpoCheckpoint {
         Rng[] rngs = checkpoint.read(Checkpoint.RNG,
                 in -> new Rng[] {StateCodec.readRng(in), StateCodec.readRng(in)});
         long[] counters = checkpoint.read(Checkpoint.COUNTERS, in -> {
-            String head = in.readUTF();
-            if (!HEAD.equals(head)) {
-                throw new IOException("counters of a '" + head + "' run, not a PPO run");
-            }
+            StateCodec.requireTag(in, HEAD);
             return new long[] {in.readLong(), in.readInt()};
         });
         RunningMeanStd.Snapshot[] statistics = ppo.normalization() == null ? null

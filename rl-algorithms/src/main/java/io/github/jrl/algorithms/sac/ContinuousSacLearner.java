@@ -56,16 +56,10 @@ final class ContinuousSacLearner extends SacLearner {
         return actionDims;
     }
 
-    /**
-     * Actor: forward at s' and at s, backward. Critics: targets at s' (2), forward and backward
-     * for the regression (2 + 2), forward at the policy's actions (2) and back to the input (2).
-     */
+    /** Targets at s' (2), the regression (2), at the policy's actions (2) and back to their input (2). */
     @Override
-    double flopsPerGradientStep(int batch) {
-        MlpSpec actorSpec = actor.spec();
-        MlpSpec criticSpec = q1.spec();
-        return 2 * forwardFlops(actorSpec, batch) + backwardFlops(actorSpec, batch)
-                + 8 * forwardFlops(criticSpec, batch) + 2 * backwardFlops(criticSpec, batch);
+    int criticForwardPasses() {
+        return 8;
     }
 
     private void ensureBatch(int n) {
@@ -88,11 +82,11 @@ final class ContinuousSacLearner extends SacLearner {
         batch = n;
     }
 
+    /** {@code a' ~ pi(.|s')} with fresh noise, then the clipped double-Q soft targets. */
     @Override
-    StepStats gradientStep(ReplayBuffer.Batch b, double alpha, Rng noise, Sac.Timings timings) {
+    float[] softTargets(ReplayBuffer.Batch b, double alpha, Rng noise) {
         int n = b.size();
         ensureBatch(n);
-        long t0 = System.nanoTime();
         float[] nextOutputs = actor.forward(b.nextObservations(), n);
         for (int i = 0; i < n; i++) {
             nextLogProbs[i] = (float) TanhGaussian.sample(nextOutputs, i, actionDims, noise, nextNoise, nextActions);
@@ -101,23 +95,20 @@ final class ContinuousSacLearner extends SacLearner {
         float[] nextQ1 = q1Target.forward(criticInput, n);
         float[] nextQ2 = q2Target.forward(criticInput, n);
         SacLoss.softTargets(b.rewards(), b.terminated(), nextQ1, nextQ2, nextLogProbs, n, alpha, gamma, targets);
-        long t1 = System.nanoTime();
-        SacLoss.CriticTerm critic = criticGradient(b.observations(), b.actions(), targets, n);
-        criticOptimizer.step();
-        long t2 = System.nanoTime();
+        return targets;
+    }
+
+    /** Draws the reparameterisation noise, then {@link #actorGradient(float[], float[], int, double)}. */
+    @Override
+    SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
+        ensureBatch(n);
         for (int j = 0; j < n * actionDims; j++) {
             piNoise[j] = (float) noise.nextGaussian();
         }
-        SacLoss.ActorTerm actorTerm = actorGradient(b.observations(), piNoise, n, alpha);
-        actorOptimizer.step();
-        long t3 = System.nanoTime();
-        timings.add(Sac.Phase.TARGETS, t1 - t0);
-        timings.add(Sac.Phase.CRITIC, t2 - t1);
-        timings.add(Sac.Phase.ACTOR, t3 - t2);
-        return new StepStats(critic, actorTerm);
+        return actorGradient(observations, piNoise, n, alpha);
     }
 
-    /** Writes the critics' parameter gradients of the twin regression on {@code (s, a)} toward {@code targets}. */
+    @Override
     SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] regressionTargets, int n) {
         ensureBatch(n);
         fillCriticInput(observations, actions, n);

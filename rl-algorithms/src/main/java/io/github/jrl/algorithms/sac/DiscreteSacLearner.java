@@ -44,16 +44,10 @@ final class DiscreteSacLearner extends SacLearner {
         return 1;
     }
 
-    /**
-     * Actor: forward at s' and at s, backward. Critics: targets at s' (2), forward and backward
-     * for the regression (2 + 2), forward again for the actor's loss (2).
-     */
+    /** Targets at s' (2), the regression (2), and again for the actor's loss (2). */
     @Override
-    double flopsPerGradientStep(int batch) {
-        MlpSpec actorSpec = actor.spec();
-        MlpSpec criticSpec = q1.spec();
-        return 2 * forwardFlops(actorSpec, batch) + backwardFlops(actorSpec, batch)
-                + 6 * forwardFlops(criticSpec, batch) + 2 * backwardFlops(criticSpec, batch);
+    int criticForwardPasses() {
+        return 6;
     }
 
     private void ensureBatch(int n) {
@@ -68,30 +62,21 @@ final class DiscreteSacLearner extends SacLearner {
         batch = n;
     }
 
+    /** The expected soft value of s' under the policy, from the target critics. */
     @Override
-    StepStats gradientStep(ReplayBuffer.Batch b, double alpha, Rng noise, Sac.Timings timings) {
+    float[] softTargets(ReplayBuffer.Batch b, double alpha, Rng noise) {
         int n = b.size();
         ensureBatch(n);
-        long t0 = System.nanoTime();
         float[] nextLogits = actor.forward(b.nextObservations(), n);
         float[] nextQ1 = q1Target.forward(b.nextObservations(), n);
         float[] nextQ2 = q2Target.forward(b.nextObservations(), n);
         SacLoss.discreteSoftTargets(b.rewards(), b.terminated(), nextLogits, nextQ1, nextQ2, n, numActions, alpha,
                 gamma, targets);
-        long t1 = System.nanoTime();
-        SacLoss.CriticTerm critic = criticGradient(b.observations(), b.actions(), targets, n);
-        criticOptimizer.step();
-        long t2 = System.nanoTime();
-        SacLoss.ActorTerm actorTerm = actorGradient(b.observations(), n, alpha);
-        actorOptimizer.step();
-        long t3 = System.nanoTime();
-        timings.add(Sac.Phase.TARGETS, t1 - t0);
-        timings.add(Sac.Phase.CRITIC, t2 - t1);
-        timings.add(Sac.Phase.ACTOR, t3 - t2);
-        return new StepStats(critic, actorTerm);
+        return targets;
     }
 
-    /** Writes the critics' parameter gradients of the twin regression of the taken actions' values toward {@code targets}. */
+    /** The regression of the taken actions' values (the buffer stores a discrete action as its index). */
+    @Override
     SacLoss.CriticTerm criticGradient(float[] observations, float[] storedActions, float[] regressionTargets, int n) {
         ensureBatch(n);
         for (int i = 0; i < n; i++) {
@@ -106,8 +91,9 @@ final class DiscreteSacLearner extends SacLearner {
         return critic;
     }
 
-    /** Writes the actor's parameter gradients of the discrete actor loss against the critics' current values. */
-    SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha) {
+    /** The discrete actor loss against the critics' current values; it needs no noise. */
+    @Override
+    SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
         ensureBatch(n);
         float[] q1Values = q1.forward(observations, n);
         float[] q2Values = q2.forward(observations, n);

@@ -11,6 +11,7 @@ import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
+import io.github.jrl.core.train.TrainingLoop;
 import io.github.jrl.core.vector.VectorEnv;
 import io.github.jrl.core.wrappers.RecentEpisodes;
 import io.github.jrl.nd4j.policy.ActorPolicy;
@@ -47,7 +48,7 @@ public final class Sac implements Trainer<float[], Object> {
     private final ColoredNoise[] coloredNoise;
     private final RecentEpisodes episodes = new RecentEpisodes();
     private final Timings timings = new Timings();
-    private final RoundStatistics round = new RoundStatistics();
+    private final RoundStatistics roundStatistics = new RoundStatistics();
     private Rng explorationRng;
     private Rng replayRng;
     private Rng trainingNoiseRng;
@@ -65,7 +66,7 @@ public final class Sac implements Trainer<float[], Object> {
 
     private long stepsDone;
     private long gradientSteps;
-    private boolean started;
+    private final TrainingLoop loop = new TrainingLoop();
     private Map<String, Double> latestMetrics = Map.of();
 
     /**
@@ -120,31 +121,22 @@ public final class Sac implements Trainer<float[], Object> {
     }
 
     public void learn(long totalSteps, List<Callback> callbacks) {
-        if (totalSteps <= 0) {
-            throw new IllegalArgumentException("totalSteps must be positive, got " + totalSteps);
+        loop.run(this, totalSteps, callbacks, this::round);
+    }
+
+    /** {@code trainFreq} steps of every copy, then a training round once learning has started. */
+    private void round(long totalSteps) {
+        long start = System.nanoTime();
+        for (int t = 0; t < config.trainFreq(); t++) {
+            collectStep();
         }
-        if (!started) {
-            callbacks.forEach(c -> c.onTrainingStart(this));
-            started = true;
+        timings.add(Phase.COLLECT, System.nanoTime() - start);
+        roundStatistics.clear();
+        // SB3 trains once more steps than learning_starts have been taken
+        if (stepsDone > config.learningStarts()) {
+            train(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
         }
-        boolean keepGoing = true;
-        while (keepGoing && stepsDone < totalSteps) {
-            long start = System.nanoTime();
-            for (int t = 0; t < config.trainFreq(); t++) {
-                collectStep();
-            }
-            timings.add(Phase.COLLECT, System.nanoTime() - start);
-            round.clear();
-            // SB3 trains once more steps than learning_starts have been taken
-            if (stepsDone > config.learningStarts()) {
-                train(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
-            }
-            latestMetrics = metrics();
-            for (Callback callback : callbacks) {
-                keepGoing &= callback.onUpdate(this);
-            }
-        }
-        callbacks.forEach(c -> c.onTrainingEnd(this));
+        latestMetrics = metrics();
     }
 
     private void collectStep() {
@@ -224,7 +216,7 @@ public final class Sac implements Trainer<float[], Object> {
             if (gradientSteps % config.targetUpdateInterval() == 0) {
                 learner.updateTargets(config.tau());
             }
-            round.add(stats, alpha, alphaLoss);
+            roundStatistics.add(stats, alpha, alphaLoss);
             timings.add(Phase.SAMPLE, t1 - t0);
             timings.add(Phase.OTHER, System.nanoTime() - t2);
         }
@@ -235,7 +227,7 @@ public final class Sac implements Trainer<float[], Object> {
 
     private Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        round.putInto(metrics, temperature.learned());
+        roundStatistics.putInto(metrics, temperature.learned());
         metrics.put(MetricNames.SPS, stepsDone / timings.totalSeconds());
         if (episodes.hasEpisodes()) {
             metrics.put(MetricNames.EPISODIC_RETURN, episodes.meanReturn());

@@ -49,11 +49,7 @@ final class SacCheckpoint {
      * generators and counters change only after every section has decoded.
      */
     static void restore(Sac sac, Checkpoint checkpoint) throws IOException {
-        String saved = new String(checkpoint.bytes(Checkpoint.CONFIG), StandardCharsets.UTF_8);
-        if (!saved.equals(sac.config().toString())) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint.file() + " was written by a run with\n  " + saved
-                    + "\nbut this run has\n  " + sac.config());
-        }
+        checkpoint.requireConfig(sac.config().toString());
         SacLearner.State networks = checkpoint.read(Checkpoint.PARAMS, sac.learner()::readState);
         Temperature.State temperature = checkpoint.read(Checkpoint.OPTIMIZER, sac.temperature()::readState);
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> {
@@ -64,10 +60,7 @@ final class SacCheckpoint {
             return generators;
         });
         long[] counters = checkpoint.read(Checkpoint.COUNTERS, in -> {
-            String head = in.readUTF();
-            if (!HEAD.equals(head)) {
-                throw new IOException("counters of a '" + head + "' run, not a SAC run");
-            }
+            StateCodec.requireTag(in, HEAD);
             return new long[] {in.readLong(), in.readLong()};
         });
         checkpoint.read(Checkpoint.REPLAY, in -> {

@@ -83,16 +83,52 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
     abstract int actionSize();
 
     /**
-     * One gradient step of the critics and the actor on {@code batch} with temperature
-     * {@code alpha}, drawing reparameterisation noise from {@code noise}.
+     * One gradient step on {@code batch} with temperature {@code alpha}, in Stable-Baselines3's
+     * order: the soft targets, one Adam step of both critics on their regression, then one Adam
+     * step of the actor against the critics as just updated. Reparameterisation noise comes from
+     * {@code noise}.
      */
-    abstract StepStats gradientStep(ReplayBuffer.Batch batch, double alpha, Rng noise, Sac.Timings timings);
+    final StepStats gradientStep(ReplayBuffer.Batch batch, double alpha, Rng noise, Sac.Timings timings) {
+        int n = batch.size();
+        long t0 = System.nanoTime();
+        float[] targets = softTargets(batch, alpha, noise);
+        long t1 = System.nanoTime();
+        SacLoss.CriticTerm critic = criticGradient(batch.observations(), batch.actions(), targets, n);
+        criticOptimizer.step();
+        long t2 = System.nanoTime();
+        SacLoss.ActorTerm actorTerm = actorGradient(batch.observations(), n, alpha, noise);
+        actorOptimizer.step();
+        long t3 = System.nanoTime();
+        timings.add(Sac.Phase.TARGETS, t1 - t0);
+        timings.add(Sac.Phase.CRITIC, t2 - t1);
+        timings.add(Sac.Phase.ACTOR, t3 - t2);
+        return new StepStats(critic, actorTerm);
+    }
+
+    /** The soft TD targets of {@code batch} from the target critics (an array owned by the learner). */
+    abstract float[] softTargets(ReplayBuffer.Batch batch, double alpha, Rng noise);
+
+    /** Writes the critics' parameter gradients of their regression on {@code (s, a)} toward {@code targets}. */
+    abstract SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] targets, int n);
+
+    /** Writes the actor's parameter gradients of its loss on {@code observations}. */
+    abstract SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise);
 
     /**
      * Floating-point operations of the matrix products of one gradient step on {@code batch}
-     * rows ({@code 2 m k n} per product), for throughput reports.
+     * rows ({@code 2 m k n} per product), for throughput reports: the actor runs forward at s'
+     * and at s and backward once; the critics run {@link #criticForwardPasses()} forward-sized
+     * passes and one backward each.
      */
-    abstract double flopsPerGradientStep(int batch);
+    final double flopsPerGradientStep(int batch) {
+        MlpSpec actorSpec = actor.spec();
+        MlpSpec criticSpec = q1.spec();
+        return 2 * forwardFlops(actorSpec, batch) + backwardFlops(actorSpec, batch)
+                + criticForwardPasses() * forwardFlops(criticSpec, batch) + 2 * backwardFlops(criticSpec, batch);
+    }
+
+    /** Forward passes of a critic per gradient step (an input-only backward pass counts as one), both critics. */
+    abstract int criticForwardPasses();
 
     /** Matrix-product FLOPs of a forward pass of {@code spec} on {@code batch} rows. */
     static double forwardFlops(MlpSpec spec, int batch) {

@@ -57,23 +57,15 @@ class SacGradientTest {
     }
 
     @Test
-    void continuousActorGradientFlowsThroughTheCritics() {
+    void continuousActorGradientFlowsThroughTheCriticsAndCriticGradientsMatchTheRegression() {
         ContinuousSacLearner learner = (ContinuousSacLearner) SacLearner.create(OBS, Box.uniform(-2, 2, 2), config(),
                 new Rng(1));
         Rng rng = new Rng(2);
         float[] observations = gaussian(rng, N * OBS, 1);
         float[] noise = gaussian(rng, N * 2, 1);
-        check(learner.actorParams, () -> learner.actorGradient(observations, noise, N, 0.2).loss(), "actor");
-    }
-
-    @Test
-    void continuousCriticGradientMatchesTheRegression() {
-        ContinuousSacLearner learner = (ContinuousSacLearner) SacLearner.create(OBS, Box.uniform(-2, 2, 2), config(),
-                new Rng(3));
-        Rng rng = new Rng(4);
-        float[] observations = gaussian(rng, N * OBS, 1);
         float[] actions = gaussian(rng, N * 2, 0.5);
         float[] targets = gaussian(rng, N, 2);
+        check(learner.actorParams, () -> learner.actorGradient(observations, noise, N, 0.2).loss(), "actor");
         check(learner.criticParams, () -> learner.criticGradient(observations, actions, targets, N).loss(), "critic");
     }
 
@@ -84,7 +76,7 @@ class SacGradientTest {
         float[] observations = gaussian(rng, N * OBS, 1);
         float[] actions = {0, 2, 1, 1, 0, 2};
         float[] targets = gaussian(rng, N, 2);
-        check(learner.actorParams, () -> learner.actorGradient(observations, N, 0.3).loss(), "actor");
+        check(learner.actorParams, () -> learner.actorGradient(observations, N, 0.3, null).loss(), "actor");
         check(learner.criticParams, () -> learner.criticGradient(observations, actions, targets, N).loss(), "critic");
     }
 }

@@ -31,12 +31,7 @@ public final class ReplayBuffer {
     private final int capacity;
     private final int observationSize;
     private final int actionSize;
-    private final float[] observations;
-    private final float[] nextObservations;
-    private final float[] actions;
-    private final float[] rewards;
-    private final boolean[] terminated;
-    private final boolean[] truncated;
+    private final Transitions storage;
     private int position;
     private int size;
 
@@ -53,12 +48,7 @@ public final class ReplayBuffer {
         this.capacity = capacity;
         this.observationSize = observationSize;
         this.actionSize = actionSize;
-        observations = new float[capacity * observationSize];
-        nextObservations = new float[capacity * observationSize];
-        actions = new float[capacity * actionSize];
-        rewards = new float[capacity];
-        terminated = new boolean[capacity];
-        truncated = new boolean[capacity];
+        this.storage = new Transitions(capacity, observationSize, actionSize);
     }
 
     /** Heap bytes a buffer of this shape holds: {@code capacity * (4 * (2 obs + act + 1) + 2)}. */
@@ -107,14 +97,8 @@ public final class ReplayBuffer {
         requireFinite("observation", stepObservations, rows * observationSize);
         requireFinite("next observation", stepNextObservations, rows * observationSize);
         for (int i = 0; i < rows; i++) {
-            int row = position;
-            System.arraycopy(stepObservations, i * observationSize, observations, row * observationSize, observationSize);
-            System.arraycopy(stepNextObservations, i * observationSize, nextObservations, row * observationSize,
-                    observationSize);
-            System.arraycopy(stepActions, i * actionSize, actions, row * actionSize, actionSize);
-            rewards[row] = stepRewards[i];
-            terminated[row] = stepTerminated[i];
-            truncated[row] = stepTruncated[i];
+            storage.put(position, stepObservations, stepNextObservations, stepActions, stepRewards, stepTerminated,
+                    stepTruncated, i);
             position = (position + 1) % capacity;
             size = Math.min(size + 1, capacity);
         }
@@ -147,8 +131,8 @@ public final class ReplayBuffer {
      * @throws IllegalStateException if the buffer is empty
      */
     public void sample(Rng rng, Batch batch) {
-        if (batch.observationSize != observationSize || batch.actionSize != actionSize) {
-            throw new IllegalArgumentException("batch of " + batch.observationSize + "/" + batch.actionSize
+        if (batch.rows.observationSize != observationSize || batch.rows.actionSize != actionSize) {
+            throw new IllegalArgumentException("batch of " + batch.rows.observationSize + "/" + batch.rows.actionSize
                     + " floats per observation/action does not fit a buffer of " + observationSize + "/" + actionSize);
         }
         if (size == 0) {
@@ -157,13 +141,7 @@ public final class ReplayBuffer {
         for (int k = 0; k < batch.size; k++) {
             int row = rng.nextInt(size);
             batch.indices[k] = row;
-            System.arraycopy(observations, row * observationSize, batch.observations, k * observationSize, observationSize);
-            System.arraycopy(nextObservations, row * observationSize, batch.nextObservations, k * observationSize,
-                    observationSize);
-            System.arraycopy(actions, row * actionSize, batch.actions, k * actionSize, actionSize);
-            batch.rewards[k] = rewards[row];
-            batch.terminated[k] = terminated[row];
-            batch.truncated[k] = truncated[row];
+            storage.copyRow(row, batch.rows, k);
         }
     }
 
@@ -177,12 +155,12 @@ public final class ReplayBuffer {
         out.writeInt(actionSize);
         out.writeInt(size);
         out.writeInt(position);
-        writeFloats(out, observations, size * observationSize);
-        writeFloats(out, nextObservations, size * observationSize);
-        writeFloats(out, actions, size * actionSize);
-        writeFloats(out, rewards, size);
+        writeFloats(out, storage.observations, size * observationSize);
+        writeFloats(out, storage.nextObservations, size * observationSize);
+        writeFloats(out, storage.actions, size * actionSize);
+        writeFloats(out, storage.rewards, size);
         for (int i = 0; i < size; i++) {
-            out.writeByte((terminated[i] ? 1 : 0) | (truncated[i] ? 2 : 0));
+            out.writeByte((storage.terminated[i] ? 1 : 0) | (storage.truncated[i] ? 2 : 0));
         }
     }
 
@@ -219,13 +197,13 @@ public final class ReplayBuffer {
                 throw new IOException("invalid flags " + flags[i] + " of transition " + i);
             }
         }
-        System.arraycopy(obs, 0, observations, 0, obs.length);
-        System.arraycopy(nextObs, 0, nextObservations, 0, nextObs.length);
-        System.arraycopy(acts, 0, actions, 0, acts.length);
-        System.arraycopy(rews, 0, rewards, 0, rews.length);
+        System.arraycopy(obs, 0, storage.observations, 0, obs.length);
+        System.arraycopy(nextObs, 0, storage.nextObservations, 0, nextObs.length);
+        System.arraycopy(acts, 0, storage.actions, 0, acts.length);
+        System.arraycopy(rews, 0, storage.rewards, 0, rews.length);
         for (int i = 0; i < savedSize; i++) {
-            terminated[i] = (flags[i] & 1) != 0;
-            truncated[i] = (flags[i] & 2) != 0;
+            storage.terminated[i] = (flags[i] & 1) != 0;
+            storage.truncated[i] = (flags[i] & 2) != 0;
         }
         size = savedSize;
         position = savedPosition;
@@ -257,15 +235,8 @@ public final class ReplayBuffer {
      */
     public static final class Batch {
         private final int size;
-        private final int observationSize;
-        private final int actionSize;
         private final int[] indices;
-        private final float[] observations;
-        private final float[] nextObservations;
-        private final float[] actions;
-        private final float[] rewards;
-        private final boolean[] terminated;
-        private final boolean[] truncated;
+        private final Transitions rows;
 
         public Batch(int size, int observationSize, int actionSize) {
             if (size <= 0 || observationSize <= 0 || actionSize <= 0) {
@@ -273,15 +244,8 @@ public final class ReplayBuffer {
                         + size + ", " + observationSize + ", " + actionSize);
             }
             this.size = size;
-            this.observationSize = observationSize;
-            this.actionSize = actionSize;
-            indices = new int[size];
-            observations = new float[size * observationSize];
-            nextObservations = new float[size * observationSize];
-            actions = new float[size * actionSize];
-            rewards = new float[size];
-            terminated = new boolean[size];
-            truncated = new boolean[size];
+            this.indices = new int[size];
+            this.rows = new Transitions(size, observationSize, actionSize);
         }
 
         public int size() {
@@ -294,29 +258,29 @@ public final class ReplayBuffer {
         }
 
         public float[] observations() {
-            return observations;
+            return rows.observations;
         }
 
         public float[] nextObservations() {
-            return nextObservations;
+            return rows.nextObservations;
         }
 
         public float[] actions() {
-            return actions;
+            return rows.actions;
         }
 
         public float[] rewards() {
-            return rewards;
+            return rows.rewards;
         }
 
         /** Whether the transition reached a terminal state: its target must not bootstrap. */
         public boolean[] terminated() {
-            return terminated;
+            return rows.terminated;
         }
 
         /** Whether a time limit cut the episode after this transition: its target still bootstraps. */
         public boolean[] truncated() {
-            return truncated;
+            return rows.truncated;
         }
     }
 }

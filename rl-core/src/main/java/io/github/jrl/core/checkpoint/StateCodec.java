@@ -44,6 +44,17 @@ public final class StateCodec {
         return values;
     }
 
+    /**
+     * Reads the tag a trainer writes at the start of its counters (e.g. "ppo") and checks it, so
+     * that one algorithm's checkpoint is not restored into another's run.
+     */
+    public static void requireTag(DataInputStream in, String expected) throws IOException {
+        String tag = in.readUTF();
+        if (!expected.equals(tag)) {
+            throw new IOException("state of a '" + tag + "' run, not of a '" + expected + "' run");
+        }
+    }
+
     /** Writes a generator's {@link Rng#state()}. */
     public static void writeRng(DataOutputStream out, Rng rng) throws IOException {
         long[] state = rng.state();
