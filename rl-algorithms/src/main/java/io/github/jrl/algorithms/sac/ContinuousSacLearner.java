@@ -36,10 +36,11 @@ final class ContinuousSacLearner extends SacLearner {
     private float[] dActorOutputs;
     private int batch = -1;
 
-    ContinuousSacLearner(int observationSize, int actionDims, SacConfig config, Space<?> actionSpace, Rng rng) {
+    ContinuousSacLearner(int observationSize, int actionDims, SacConfig config, Space<?> actionSpace, int criticThreads,
+            Rng rng) {
         super(new MlpSpec(observationSize, config.hiddenLayers(), 2 * actionDims, config.activation(), 1, 1),
                 new MlpSpec(observationSize + actionDims, config.hiddenLayers(), 1, config.activation(), 1, 1),
-                actionSpace, config, rng);
+                actionSpace, config, criticThreads, rng);
         this.observationSize = observationSize;
         this.actionDims = actionDims;
         this.criticWidth = observationSize + actionDims;
@@ -92,9 +93,9 @@ final class ContinuousSacLearner extends SacLearner {
             nextLogProbs[i] = (float) TanhGaussian.sample(nextOutputs, i, actionDims, noise, nextNoise, nextActions);
         }
         fillCriticInput(b.nextObservations(), nextActions, n);
-        float[] nextQ1 = q1Target.forward(criticInput, n);
-        float[] nextQ2 = q2Target.forward(criticInput, n);
-        SacLoss.softTargets(b.rewards(), b.terminated(), nextQ1, nextQ2, nextLogProbs, n, alpha, gamma, targets);
+        bothCritics(() -> q1Target.forward(criticInput, n), () -> q2Target.forward(criticInput, n));
+        SacLoss.softTargets(b.rewards(), b.terminated(), q1Target.output(), q2Target.output(), nextLogProbs, n, alpha,
+                gamma, targets);
         return targets;
     }
 
@@ -112,12 +113,7 @@ final class ContinuousSacLearner extends SacLearner {
     SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] regressionTargets, int n) {
         ensureBatch(n);
         fillCriticInput(observations, actions, n);
-        float[] q1Values = q1.forward(criticInput, n);
-        float[] q2Values = q2.forward(criticInput, n);
-        SacLoss.CriticTerm critic = SacLoss.criticLoss(q1Values, q2Values, 1, null, regressionTargets, n, dQ1, dQ2);
-        q1.backward(dQ1, false);
-        q2.backward(dQ2, false);
-        return critic;
+        return fitCritics(criticInput, n, 1, null, regressionTargets, dQ1, dQ2);
     }
 
     /**
@@ -133,17 +129,16 @@ final class ContinuousSacLearner extends SacLearner {
             piLogProbs[i] = (float) TanhGaussian.squash(outputs, i, actionDims, actionNoise, piActions);
         }
         fillCriticInput(observations, piActions, n);
-        float[] q1Pi = q1.forward(criticInput, n);
-        float[] q2Pi = q2.forward(criticInput, n);
-        SacLoss.ActorTerm actorTerm = SacLoss.actorLoss(piLogProbs, q1Pi, q2Pi, n, alpha, dQ1, dQ2, dLogProbs);
-        float[] dInput1 = q1.backwardToInput(dQ1);
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(dInput1, i * criticWidth + observationSize, dActions, i * actionDims, actionDims);
-        }
-        float[] dInput2 = q2.backwardToInput(dQ2);
+        bothCritics(() -> q1.forward(criticInput, n), () -> q2.forward(criticInput, n));
+        SacLoss.ActorTerm actorTerm = SacLoss.actorLoss(piLogProbs, q1.output(), q2.output(), n, alpha, dQ1, dQ2,
+                dLogProbs);
+        bothCritics(() -> q1.backwardToInput(dQ1), () -> q2.backwardToInput(dQ2));
+        float[] dInput1 = q1.inputGradient();
+        float[] dInput2 = q2.inputGradient();
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < actionDims; k++) {
-                dActions[i * actionDims + k] += dInput2[i * criticWidth + observationSize + k];
+                int input = i * criticWidth + observationSize + k;
+                dActions[i * actionDims + k] = dInput1[input] + dInput2[input];
             }
         }
         TanhGaussian.backward(outputs, actionNoise, piActions, n, actionDims, dActions, dLogProbs, dActorOutputs);

@@ -26,10 +26,11 @@ final class DiscreteSacLearner extends SacLearner {
     private float[] dLogits;
     private int batch = -1;
 
-    DiscreteSacLearner(int observationSize, int numActions, SacConfig config, Space<?> actionSpace, Rng rng) {
+    DiscreteSacLearner(int observationSize, int numActions, SacConfig config, Space<?> actionSpace, int criticThreads,
+            Rng rng) {
         super(new MlpSpec(observationSize, config.hiddenLayers(), numActions, config.activation(), 1, 1),
                 new MlpSpec(observationSize, config.hiddenLayers(), numActions, config.activation(), 1, 1),
-                actionSpace, config, rng);
+                actionSpace, config, criticThreads, rng);
         this.numActions = numActions;
     }
 
@@ -68,10 +69,9 @@ final class DiscreteSacLearner extends SacLearner {
         int n = b.size();
         ensureBatch(n);
         float[] nextLogits = actor.forward(b.nextObservations(), n);
-        float[] nextQ1 = q1Target.forward(b.nextObservations(), n);
-        float[] nextQ2 = q2Target.forward(b.nextObservations(), n);
-        SacLoss.discreteSoftTargets(b.rewards(), b.terminated(), nextLogits, nextQ1, nextQ2, n, numActions, alpha,
-                gamma, targets);
+        bothCritics(() -> q1Target.forward(b.nextObservations(), n), () -> q2Target.forward(b.nextObservations(), n));
+        SacLoss.discreteSoftTargets(b.rewards(), b.terminated(), nextLogits, q1Target.output(), q2Target.output(), n,
+                numActions, alpha, gamma, targets);
         return targets;
     }
 
@@ -82,23 +82,16 @@ final class DiscreteSacLearner extends SacLearner {
         for (int i = 0; i < n; i++) {
             actions[i] = (int) storedActions[i];
         }
-        float[] q1Values = q1.forward(observations, n);
-        float[] q2Values = q2.forward(observations, n);
-        SacLoss.CriticTerm critic = SacLoss.criticLoss(q1Values, q2Values, numActions, actions, regressionTargets, n,
-                dQ1, dQ2);
-        q1.backward(dQ1, false);
-        q2.backward(dQ2, false);
-        return critic;
+        return fitCritics(observations, n, numActions, actions, regressionTargets, dQ1, dQ2);
     }
 
     /** The discrete actor loss against the critics' current values; it needs no noise. */
     @Override
     SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
         ensureBatch(n);
-        float[] q1Values = q1.forward(observations, n);
-        float[] q2Values = q2.forward(observations, n);
+        bothCritics(() -> q1.forward(observations, n), () -> q2.forward(observations, n));
         float[] logits = actor.forward(observations, n);
-        SacLoss.ActorTerm actorTerm = SacLoss.discreteActorLoss(logits, q1Values, q2Values, n, numActions, alpha,
+        SacLoss.ActorTerm actorTerm = SacLoss.discreteActorLoss(logits, q1.output(), q2.output(), n, numActions, alpha,
                 dLogits);
         actor.backward(dLogits, false);
         return actorTerm;

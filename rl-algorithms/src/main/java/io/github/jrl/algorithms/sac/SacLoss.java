@@ -50,43 +50,45 @@ public final class SacLoss {
         }
     }
 
-    /** The critics' regression losses and the mean predictions, as CleanRL reports them. */
+    /** One critic's regression: its mean squared error and its mean prediction. */
+    public record Regression(double loss, double meanValue) {
+    }
+
+    /**
+     * One critic's term of the twin regression {@code 0.5 * mean((q - y)^2)} (SB3 sums the two
+     * critics' terms). The critic's rows are {@code width} wide: row {@code i}'s prediction is at
+     * column {@code columns[i]} (the taken discrete action), or the only column when
+     * {@code columns} is {@code null}. Writes the gradient w.r.t. all of {@code q}
+     * ({@code n x width}, zero outside the predictions) into {@code dQ}; returns the mean squared
+     * error (without the 0.5) and the mean prediction.
+     */
+    public static Regression regression(float[] q, int width, int[] columns, float[] targets, int n, float[] dQ) {
+        java.util.Arrays.fill(dQ, 0, n * width, 0f);
+        double loss = 0;
+        double values = 0;
+        for (int i = 0; i < n; i++) {
+            int j = i * width + (columns == null ? 0 : columns[i]);
+            double error = q[j] - targets[i];
+            loss += error * error;
+            values += q[j];
+            // d/dq of 0.5 * mean(error^2)
+            dQ[j] = (float) (error / n);
+        }
+        return new Regression(loss / n, values / n);
+    }
+
+    /** The critics' regression losses and mean predictions, as CleanRL reports them. */
     public record CriticTerm(double qf1Loss, double qf2Loss, double qf1Values, double qf2Values) {
+
+        /** The terms of the two critics' {@link #regression}s. */
+        public static CriticTerm of(Regression q1, Regression q2) {
+            return new CriticTerm(q1.loss(), q2.loss(), q1.meanValue(), q2.meanValue());
+        }
 
         /** The loss SB3 minimises: {@code 0.5 * (qf1Loss + qf2Loss)}. */
         public double loss() {
             return 0.5 * (qf1Loss + qf2Loss);
         }
-    }
-
-    /**
-     * Twin-critic loss {@code 0.5 * (mean((q1 - y)^2) + mean((q2 - y)^2))} (SB3). The critics'
-     * rows are {@code width} wide: row {@code i}'s prediction is at column {@code columns[i]}
-     * (the taken discrete action), or the only column when {@code columns} is {@code null}.
-     * Writes the gradients w.r.t. all of {@code q1} and {@code q2} ({@code n x width}, zero
-     * outside the predictions) into {@code dQ1} and {@code dQ2}.
-     */
-    public static CriticTerm criticLoss(float[] q1, float[] q2, int width, int[] columns, float[] targets, int n,
-            float[] dQ1, float[] dQ2) {
-        java.util.Arrays.fill(dQ1, 0, n * width, 0f);
-        java.util.Arrays.fill(dQ2, 0, n * width, 0f);
-        double loss1 = 0;
-        double loss2 = 0;
-        double values1 = 0;
-        double values2 = 0;
-        for (int i = 0; i < n; i++) {
-            int j = i * width + (columns == null ? 0 : columns[i]);
-            double error1 = q1[j] - targets[i];
-            double error2 = q2[j] - targets[i];
-            loss1 += error1 * error1;
-            loss2 += error2 * error2;
-            values1 += q1[j];
-            values2 += q2[j];
-            // d/dq of 0.5 * mean(error^2)
-            dQ1[j] = (float) (error1 / n);
-            dQ2[j] = (float) (error2 / n);
-        }
-        return new CriticTerm(loss1 / n, loss2 / n, values1 / n, values2 / n);
     }
 
     /** The actor's loss and the mean entropy of its policy over the batch. */

@@ -44,8 +44,9 @@ class SacLossTest {
     void criticLossIsHalfTheSumOfTheTwoRegressions() {
         float[] dQ1 = new float[2];
         float[] dQ2 = new float[2];
-        SacLoss.CriticTerm term = SacLoss.criticLoss(new float[] {1, 2}, new float[] {0, 4}, 1, null,
-                new float[] {1.5f, 1}, 2, dQ1, dQ2);
+        float[] targets = {1.5f, 1};
+        SacLoss.CriticTerm term = SacLoss.CriticTerm.of(SacLoss.regression(new float[] {1, 2}, 1, null, targets, 2, dQ1),
+                SacLoss.regression(new float[] {0, 4}, 1, null, targets, 2, dQ2));
         assertEquals(0.625, term.qf1Loss(), 1e-12);
         assertEquals(5.625, term.qf2Loss(), 1e-12);
         assertEquals(3.125, term.loss(), 1e-12);
@@ -62,7 +63,10 @@ class SacLossTest {
         float[] q2 = {9, 9, 0, 4, 9, 9};
         float[] dQ1 = new float[6];
         float[] dQ2 = new float[6];
-        SacLoss.CriticTerm term = SacLoss.criticLoss(q1, q2, 3, new int[] {2, 0}, new float[] {1.5f, 1}, 2, dQ1, dQ2);
+        float[] targets = {1.5f, 1};
+        int[] taken = {2, 0};
+        SacLoss.CriticTerm term = SacLoss.CriticTerm.of(SacLoss.regression(q1, 3, taken, targets, 2, dQ1),
+                SacLoss.regression(q2, 3, taken, targets, 2, dQ2));
         assertEquals(3.125, term.loss(), 1e-12);
         assertArrayEquals(new float[] {0, 0, -0.25f, 0.5f, 0, 0}, dQ1);
         assertArrayEquals(new float[] {0, 0, -0.75f, 1.5f, 0, 0}, dQ2);

@@ -3,6 +3,7 @@ package io.github.jrl.nd4j.nn;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.MatMul;
+import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -49,6 +50,10 @@ public final class Mlp {
     private INDArray[] z;     // z[l] = [x 1][W; b], [batch, out]
     private INDArray[] dz;    // gradient w.r.t. z[l]
     private INDArray[] da;    // gradient w.r.t. the input of layer l (without the ones), [batch, in]
+    private FloatBuffer[] aView;  // the ND4J arrays' memory, for bulk copies without JavaCPP calls
+    private FloatBuffer[] zView;
+    private FloatBuffer[] dzView;
+    private FloatBuffer[] daView;
     private float[][] aJ;     // Java mirrors of the above
     private float[][] zJ;     // zJ[layers - 1] is the output
     private float[][] dzJ;
@@ -137,6 +142,10 @@ public final class Mlp {
         z = new INDArray[layers];
         dz = new INDArray[layers];
         da = new INDArray[layers];
+        aView = new FloatBuffer[layers];
+        zView = new FloatBuffer[layers];
+        dzView = new FloatBuffer[layers];
+        daView = new FloatBuffer[layers];
         forwardProducts = new MatMul[layers];
         gradientProducts = new MatMul[layers];
         downProducts = new MatMul[layers];
@@ -158,6 +167,10 @@ public final class Mlp {
             dzJ[l] = new float[size * out];
             da[l] = Nd4j.create(DataType.FLOAT, size, in);
             daJ[l] = new float[size * in];
+            aView[l] = Buffers.view(a[l], size * (in + 1));
+            zView[l] = Buffers.view(z[l], size * out);
+            dzView[l] = Buffers.view(dz[l], size * out);
+            daView[l] = Buffers.view(da[l], size * in);
             forwardProducts[l] = new MatMul(a[l], augmented[l], z[l], false, false);
             gradientProducts[l] = new MatMul(a[l], dz[l], augmentedGrads[l], true, false);
             downProducts[l] = new MatMul(dz[l], weights[l], da[l], false, true);
@@ -180,18 +193,18 @@ public final class Mlp {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(input, r * width0, aJ[0], r * (width0 + 1), width0);
         }
-        Buffers.copyIn(aJ[0], 0, rows * (width0 + 1), a[0]);
+        aView[0].put(0, aJ[0], 0, rows * (width0 + 1));
         for (int l = 0; l < layers; l++) {
             int out = widths[l + 1];
             forwardProducts[l].run();
-            Buffers.copyOut(z[l], zJ[l], 0, rows * out);
+            zView[l].get(0, zJ[l], 0, rows * out);
             if (l < layers - 1) {
                 float[] pre = zJ[l];
                 float[] next = aJ[l + 1];
                 for (int r = 0; r < rows; r++) {
                     activation.forward(pre, r * out, next, r * (out + 1), out);
                 }
-                Buffers.copyIn(next, 0, rows * (out + 1), a[l + 1]);
+                aView[l + 1].put(0, next, 0, rows * (out + 1));
             }
         }
         return zJ[layers - 1];
@@ -239,15 +252,23 @@ public final class Mlp {
                     activation.backward(output, r * (out + 1), upstream, grad, r * out, out);
                 }
             }
-            Buffers.copyIn(dzJ[l], 0, rows * out, dz[l]);
+            dzView[l].put(0, dzJ[l], 0, rows * out);
             if (parameterGradients) {
                 gradientProducts[l].run();
             }
             if (l > 0 || inputGradient) {
                 downProducts[l].run();
-                Buffers.copyOut(da[l], daJ[l], 0, rows * widths[l]);
+                daView[l].get(0, daJ[l], 0, rows * widths[l]);
             }
         }
+    }
+
+    /** The output of the last {@link #forward} (the buffer it returned). */
+    public float[] output() {
+        if (batch < 0) {
+            throw new IllegalStateException("no forward pass yet");
+        }
+        return zJ[layers - 1];
     }
 
     /** Gradient w.r.t. the input of the last {@code backward(..., true)}; owned by this network. */
