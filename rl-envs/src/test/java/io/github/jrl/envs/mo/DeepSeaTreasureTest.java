@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.InvalidActionException;
 import io.github.jrl.core.env.Step;
+import io.github.jrl.core.multiobjective.Dominance;
 import io.github.jrl.core.multiobjective.Hypervolume;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
@@ -221,6 +222,10 @@ class DeepSeaTreasureTest {
         double time19 = (1 - Math.pow(gamma, 19)) / (1 - gamma);
         assertArrayEquals(new double[] {124.0 * Math.pow(gamma, 18), -time19},
                 DeepSeaTreasure.of(TreasureMap.CONCAVE).paretoFront(gamma).get(9), 1e-9);
+        assertEquals(10, Dominance.nonDominated(TreasureMap.CONVEX.paretoFront(0.98)).size());
+        assertEquals(2, Dominance.nonDominated(TreasureMap.CONVEX.paretoFront(0.8)).size(),
+                "discounting makes farther treasures worth less than 8.2 two steps below the surface");
+        assertEquals(6, Dominance.nonDominated(TreasureMap.CONCAVE.paretoFront(0.8)).size());
         assertThrows(IllegalArgumentException.class, () -> TreasureMap.CONVEX.paretoFront(1.5));
         assertThrows(IllegalArgumentException.class, () -> TreasureMap.CONVEX.paretoFront(Double.NaN));
     }
