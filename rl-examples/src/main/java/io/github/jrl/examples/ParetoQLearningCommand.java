@@ -47,6 +47,10 @@ public final class ParetoQLearningCommand implements Callable<Integer> {
             description = "Discount (default: ${DEFAULT-VALUE}, undiscounted; morl-baselines' default is 0.8).")
     double gamma;
 
+    @Option(names = "--epsilon-decay-steps", defaultValue = "100000",
+            description = "Steps of the linear epsilon decay from 1 to 0.1 (default: ${DEFAULT-VALUE}).")
+    long epsilonDecaySteps;
+
     @Option(names = "--ref", defaultValue = "0,-25", split = ",",
             description = "Hypervolume reference point (default: ${DEFAULT-VALUE}).")
     double[] referencePoint;
@@ -76,14 +80,15 @@ public final class ParetoQLearningCommand implements Callable<Integer> {
         Environment<Object, Integer> probe = Envs.make(envId);
         List<double[]> knownFront = probe.unwrapped() instanceof DeepSeaTreasure<?> dst ? dst.paretoFront() : null;
         List<double[]> weights = WeightVectors.uniform(probe.rewardDim(), weightDivisions);
-        out.printf(Locale.ROOT, "# Pareto Q-learning on %s: %d steps, gamma %s, %s set evaluation, reference point %s,"
-                + " expected utility over %d Das-Dennis weights%n", envId, steps, gamma, setEvaluation,
+        out.printf(Locale.ROOT, "# Pareto Q-learning on %s: %d steps, gamma %s, epsilon decay over %d steps, %s set"
+                + " evaluation, reference point %s, expected utility over %d Das-Dennis weights%n", envId, steps, gamma,
+                epsilonDecaySteps, setEvaluation,
                 Arrays.toString(referencePoint), weights.size());
         out.println("| seed | points | hypervolume | sparsity | expected utility | IGD to known front | full front after |");
         out.println("|---|---|---|---|---|---|---|");
         for (long seed : seeds) {
             ParetoQLearningConfig config = ParetoQLearningConfig.builder(referencePoint).gamma(gamma)
-                    .setEvaluation(setEvaluation).seed(seed).build();
+                    .epsilonDecaySteps(epsilonDecaySteps).setEvaluation(setEvaluation).seed(seed).build();
             ParetoQLearning<Object> pql = new ParetoQLearning<>(config, Envs.make(envId));
             long recoveredAt = -1;
             List<double[]> front = null;

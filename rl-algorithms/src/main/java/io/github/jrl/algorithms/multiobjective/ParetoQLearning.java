@@ -16,10 +16,10 @@ import java.util.List;
  * return vectors of every state-action pair, so that one run finds the whole Pareto front,
  * including its concave parts, which no linear scalarisation can reach.
  *
- * <p>The paper's key step (section 3.1) separates the immediate from the future reward. For every
- * state {@code s} and action {@code a} it keeps the mean reward vector {@code R(s, a)} and the
- * set {@code ND(s, a)} of non-dominated future return vectors of the successor {@code s'}, and
- * builds the Q-set on demand as
+ * <p>The paper's key step, its set-based bootstrapping, separates the immediate from the future
+ * reward. For every state {@code s} and action {@code a} it keeps the mean reward vector
+ * {@code R(s, a)} and the set {@code ND(s, a)} of non-dominated future return vectors of the
+ * successor {@code s'}, and builds the Q-set on demand as
  * <pre>
  *   Q(s, a)  = { R(s, a) + gamma * q : q in ND(s, a) }
  *   ND(s, a) = nd( union over a' of Q(s', a') )   after each visit ({0} if s' is terminal)
@@ -27,12 +27,13 @@ import java.util.List;
  * where {@code nd} keeps the Pareto-non-dominated vectors. A pair never tried has
  * {@code R = 0, ND = {0}}, as in morl-baselines. Actions are chosen epsilon-greedily, greedy
  * meaning the best {@link SetEvaluation} score (hypervolume by default). A learned vector is
- * followed back to a policy by {@link TrackedPolicy} (the paper's section 3.3).
+ * followed back to a policy by {@link TrackedPolicy} (the paper's tracking of policies).
  *
- * <p>The sets are exact returns only under deterministic transitions, the setting of the
- * paper's experiments and of morl-baselines' {@code PQL}: a state-action pair that leads to two
- * different successors raises an {@link IllegalStateException}. Mean rewards make stochastic
- * rewards on deterministic transitions fine.
+ * <p>{@code ND(s, a)} comes from the latest successor only, as in morl-baselines' {@code PQL}:
+ * exact under deterministic transitions. The paper also treats stochastic transitions, with
+ * per-successor sets and transition counts; that is not implemented, so a state-action pair that
+ * leads to two different successors raises an {@link IllegalStateException} rather than learning
+ * sets that mean nothing. Mean rewards make stochastic rewards on deterministic transitions fine.
  *
  * <p>The epsilon schedule is evaluated at every step (morl-baselines updates it at the end of
  * each episode). Episodes start with {@code reset(seed)} and continue the environment's

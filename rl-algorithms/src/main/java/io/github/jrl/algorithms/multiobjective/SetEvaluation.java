@@ -3,7 +3,7 @@ package io.github.jrl.algorithms.multiobjective;
 /**
  * How Pareto Q-learning scores an action by its set of Q-vectors when it acts greedily: the three
  * set evaluation mechanisms of Van Moffaert and Nowé, "Multi-Objective Reinforcement Learning
- * using Sets of Pareto Dominating Policies" (JMLR 15, 2014, section 3.2). Ties are broken
+ * using Sets of Pareto Dominating Policies" (JMLR 15, 2014). Ties are broken
  * uniformly at random.
  */
 public enum SetEvaluation {

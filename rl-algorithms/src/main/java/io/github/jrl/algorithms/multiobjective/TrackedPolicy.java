@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Follows one vector of a {@link ParetoQLearning} front back to actions: the paper's policy
- * tracking (Van Moffaert and Nowé 2014, section 3.3). In each state it takes the action {@code a}
+ * tracking (Van Moffaert and Nowé 2014). In each state it takes the action {@code a}
  * and future vector {@code q in ND(s, a)} whose Q-vector {@code R(s, a) + gamma * q} is nearest
  * (L1) to the current target, and {@code q} becomes the next target. Under deterministic
  * transitions the chosen vector matches the target exactly, so the episode returns it.

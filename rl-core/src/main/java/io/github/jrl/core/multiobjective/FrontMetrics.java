@@ -15,7 +15,7 @@ public final class FrontMetrics {
 
     /**
      * Sparsity as Xu et al. define it in "Prediction-Guided Multi-Objective Reinforcement Learning
-     * for Continuous Robot Control" (ICML 2020, PGMORL, section 4.4): with {@code P_j(i)} the
+     * for Continuous Robot Control" (ICML 2020, PGMORL): with {@code P_j(i)} the
      * {@code i}-th smallest value of objective {@code j} over the front,
      * {@code S(P) = 1/(|P| - 1) * sum_j sum_i (P_j(i) - P_j(i+1))^2}. Smaller is denser. A single
      * point has sparsity 0, as in both reference implementations. It is computed over the points

@@ -26,7 +26,7 @@ public interface Scalarization {
      * Learning: Novel Design Techniques" (ADPRL 2013). With {@code z} a utopian point (better
      * than every attainable vector in every objective) every Pareto-optimal point, also on
      * concave parts of a front, maximises it for some weights (Miettinen, "Nonlinear
-     * Multiobjective Optimization", 1999, theorem 3.4.5).
+     * Multiobjective Optimization", 1999).
      */
     static Scalarization chebyshev(double[] referencePoint) {
         return new ChebyshevUtility(referencePoint, 0);
