@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, EnvStepBenchmark.class,
-            PpoBenchmark.class})
+            PpoBenchmark.class, ParetoQLearningCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
