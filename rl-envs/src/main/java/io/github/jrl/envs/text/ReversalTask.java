@@ -16,9 +16,4 @@ public final class ReversalTask extends WordTask {
     protected String answer(String word) {
         return new StringBuilder(word).reverse().toString();
     }
-
-    @Override
-    public int maxAnswerLength() {
-        return length();
-    }
 }

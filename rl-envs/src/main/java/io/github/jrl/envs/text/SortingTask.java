@@ -21,9 +21,4 @@ public final class SortingTask extends WordTask {
         Arrays.sort(digits);
         return new String(digits);
     }
-
-    @Override
-    public int maxAnswerLength() {
-        return length();
-    }
 }

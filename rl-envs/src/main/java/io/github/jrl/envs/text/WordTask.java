@@ -99,6 +99,12 @@ public abstract class WordTask implements TextTask {
         return keyword.length() + 1 + length;
     }
 
+    /** The word's length: answers that rearrange or transform the word are as long as it. */
+    @Override
+    public int maxAnswerLength() {
+        return length;
+    }
+
     @Override
     public String toString() {
         return name + "(length=" + length + ")";
