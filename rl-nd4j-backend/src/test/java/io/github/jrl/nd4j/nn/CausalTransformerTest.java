@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
+import io.github.jrl.nd4j.GradientCheck;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -63,31 +64,14 @@ class CausalTransformerTest {
         net.backward(g);
         float[] analytic = new float[(int) params.size()];
         Buffers.copyOut(params.gradients(), analytic, 0, analytic.length);
-
-        float[] p = new float[analytic.length];
-        Buffers.copyOut(params.params(), p, 0, p.length);
-        double eps = 1e-2;
-        for (int i = 0; i < p.length; i++) {
-            float saved = p[i];
-            p[i] = (float) (saved + eps);
-            double plus = loss(net, params, p, tokens, batch, length, g);
-            p[i] = (float) (saved - eps);
-            double minus = loss(net, params, p, tokens, batch, length, g);
-            p[i] = saved;
-            double numeric = (plus - minus) / (2 * eps);
-            assertEquals(numeric, analytic[i], 3e-3 + 3e-2 * Math.abs(numeric), "parameter " + i);
-        }
-    }
-
-    private static double loss(CausalTransformer net, ParameterSet params, float[] p, int[] tokens, int batch, int length,
-            float[] g) {
-        Buffers.copyIn(p, 0, p.length, params.params());
-        float[] logits = net.forward(tokens, batch, length);
-        double sum = 0;
-        for (int i = 0; i < g.length; i++) {
-            sum += (double) logits[i] * g[i];
-        }
-        return sum;
+        GradientCheck.assertMatchesFiniteDifferences(params, analytic, () -> {
+            float[] logits = net.forward(tokens, batch, length);
+            double sum = 0;
+            for (int i = 0; i < g.length; i++) {
+                sum += (double) logits[i] * g[i];
+            }
+            return sum;
+        }, 1);
     }
 
     @Test
