@@ -217,8 +217,11 @@ public final class Rng {
         throw new AssertionError("unreachable: total > 0");
     }
 
-    /** Stafford's variant 13 of the MurmurHash3 finaliser, as used by SplitMix64. */
-    static long mix64(long z) {
+    /**
+     * Stafford's variant 13 of the MurmurHash3 finaliser, as used by SplitMix64: a bijective
+     * mixing of 64 bits, public for keyed hashing elsewhere (e.g. seeded permutations).
+     */
+    public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -30,6 +30,24 @@ public enum Activation {
             return z > 0 ? 1f : 0f;
         }
     },
+    /**
+     * GELU (Hendrycks and Gimpel 2016, "Gaussian Error Linear Units") in the tanh approximation
+     * GPT-2 uses (PyTorch's {@code approximate="tanh"}):
+     * {@code 0.5 z (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))}. Smooth, unlike ReLU, so
+     * finite-difference gradient checks hold everywhere.
+     */
+    GELU {
+        @Override
+        public float apply(float z) {
+            return 0.5f * z * (1f + FastTanh.tanh(geluArgument(z)));
+        }
+
+        @Override
+        float derivative(float z, float a) {
+            float t = FastTanh.tanh(geluArgument(z));
+            return 0.5f * (1f + t) + 0.5f * z * (1f - t * t) * GELU_SCALE * (1f + 3 * GELU_CUBIC * z * z);
+        }
+    },
     IDENTITY {
         @Override
         public float apply(float z) {
@@ -41,6 +59,13 @@ public enum Activation {
             return 1f;
         }
     };
+
+    private static final float GELU_SCALE = (float) Math.sqrt(2 / Math.PI);
+    private static final float GELU_CUBIC = 0.044715f;
+
+    private static float geluArgument(float z) {
+        return GELU_SCALE * (z + GELU_CUBIC * z * z * z);
+    }
 
     /** {@code f(z)}. */
     public abstract float apply(float z);
