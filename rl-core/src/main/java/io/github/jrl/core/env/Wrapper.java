@@ -1,16 +1,23 @@
 package io.github.jrl.core.env;
 
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.space.Space;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
 /**
  * An environment that delegates to another, changing part of its behaviour (Gymnasium's
  * {@code Wrapper}). Subclasses override what they change.
  *
+ * <p>As a {@link Stateful}, a wrapper without state of its own passes the inner environment's
+ * state through; a wrapper that keeps counters or statistics writes them, then the inner state.
+ *
  * @param <O> observation type
  * @param <A> action type
  */
-public abstract class Wrapper<O, A> implements Environment<O, A> {
+public abstract class Wrapper<O, A> implements Environment<O, A>, Stateful {
 
     protected final Environment<O, A> env;
 
@@ -61,6 +68,16 @@ public abstract class Wrapper<O, A> implements Environment<O, A> {
     @Override
     public Environment<?, ?> unwrapped() {
         return env.unwrapped();
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        Stateful.of(env).writeState(out);
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        return Stateful.of(env).readState(in);
     }
 
     @Override

@@ -1,18 +1,23 @@
 package io.github.jrl.core.wrappers;
 
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
 /**
  * Encodes a {@link Discrete} observation as a one-hot float vector, so networks can take
- * tabular environments (FrozenLake, CliffWalking, Taxi) as input.
+ * tabular environments (FrozenLake, CliffWalking, Taxi) as input. Stateless: its saved state is
+ * the inner environment's.
  */
-public final class OneHotObservation<A> implements Environment<float[], A> {
+public final class OneHotObservation<A> implements Environment<float[], A>, Stateful {
 
     private final Environment<Integer, A> env;
     private final Discrete discrete;
@@ -75,6 +80,16 @@ public final class OneHotObservation<A> implements Environment<float[], A> {
     @Override
     public Environment<?, ?> unwrapped() {
         return env.unwrapped();
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        Stateful.of(env).writeState(out);
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        return Stateful.of(env).readState(in);
     }
 
     @Override
