@@ -30,10 +30,10 @@ final class PpoCheckpoint {
 
     static void write(CheckpointWriter writer, Ppo ppo) throws IOException {
         writer.section(Checkpoint.CONFIG, ppo.config().toString().getBytes(StandardCharsets.UTF_8));
-        writer.section(Checkpoint.PARAMS, out -> StateCodec.writeFloats(out, read(ppo.model().parameters().params())));
+        writer.section(Checkpoint.PARAMS, out -> StateCodec.writeFloats(out, values(ppo.model().parameters().params())));
         writer.section(Checkpoint.OPTIMIZER, out -> {
             out.writeInt(ppo.optimizer().steps());
-            StateCodec.writeFloats(out, read(ppo.optimizer().state()));
+            StateCodec.writeFloats(out, values(ppo.optimizer().state()));
         });
         writer.section(Checkpoint.RNG, out -> {
             StateCodec.writeRng(out, ppo.actionRng());
@@ -88,7 +88,8 @@ final class PpoCheckpoint {
         ppo.restoreProgress(counters[0], (int) counters[1], rngs[0], rngs[1]);
     }
 
-    private static float[] read(INDArray array) {
+    /** A copy of {@code array}'s values. */
+    static float[] values(INDArray array) {
         float[] values = new float[Math.toIntExact(array.length())];
         Buffers.copyOut(array, values, 0, values.length);
         return values;

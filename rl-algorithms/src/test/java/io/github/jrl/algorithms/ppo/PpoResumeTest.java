@@ -15,7 +15,6 @@ import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
 import io.github.jrl.core.wrappers.TimeLimit;
 import io.github.jrl.envs.Envs;
-import io.github.jrl.nd4j.Buffers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Exact resume: a run stopped at a checkpoint and continued in a fresh {@link Ppo} reaches the
@@ -73,8 +71,10 @@ class PpoResumeTest {
         resumed.learn(totalSteps, resumedMetrics);
 
         assertEquals(totalSteps, resumed.stepsDone());
-        assertArrayEquals(values(uninterrupted.model().parameters().params()), values(resumed.model().parameters().params()));
-        assertArrayEquals(values(uninterrupted.optimizer().state()), values(resumed.optimizer().state()));
+        assertArrayEquals(PpoCheckpoint.values(uninterrupted.model().parameters().params()),
+                PpoCheckpoint.values(resumed.model().parameters().params()));
+        assertArrayEquals(PpoCheckpoint.values(uninterrupted.optimizer().state()),
+                PpoCheckpoint.values(resumed.optimizer().state()));
         assertEquals(uninterruptedMetrics.updates, resumedMetrics.updates);
         assertTrue(resumedMetrics.updates.get(total - 1).containsKey(MetricNames.EPISODIC_RETURN));
     }
@@ -103,11 +103,6 @@ class PpoResumeTest {
         };
     }
 
-    private static float[] values(INDArray array) {
-        float[] values = new float[Math.toIntExact(array.length())];
-        Buffers.copyOut(array, values, 0, values.length);
-        return values;
-    }
 
     /** Every update's metrics but the wall-clock throughput. */
     private static final class MetricsHistory implements Callback {
