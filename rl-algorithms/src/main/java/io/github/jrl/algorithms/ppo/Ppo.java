@@ -294,6 +294,16 @@ public final class Ppo implements Trainer<float[], Object> {
         return resume(config, envFactory, Checkpoint.read(checkpoint));
     }
 
+    /**
+     * The config of the run that wrote {@code checkpoint}, to resume it with.
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if its config section does
+     *         not hold a valid config
+     */
+    public static PpoConfig configOf(Checkpoint checkpoint) throws IOException {
+        return PpoCheckpoint.savedConfig(checkpoint);
+    }
+
     /** As {@link #resume(PpoConfig, Supplier, Path)}, from a checkpoint already read and verified. */
     public static Ppo resume(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory,
             Checkpoint checkpoint) throws IOException {

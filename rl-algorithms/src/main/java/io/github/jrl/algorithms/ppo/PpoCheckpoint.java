@@ -2,6 +2,7 @@ package io.github.jrl.algorithms.ppo;
 
 import io.github.jrl.core.checkpoint.Checkpoint;
 import io.github.jrl.core.checkpoint.CheckpointWriter;
+import io.github.jrl.core.checkpoint.CorruptCheckpointException;
 import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.random.Rng;
@@ -13,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Reads and writes a {@link Ppo} run's state in jrl's checkpoint format: the config it was made
- * with, network and head parameters, Adam's moments and step count, the generators of actions and
+ * with (as {@link PpoConfigFile} writes it into the run directory), network and head parameters, Adam's moments and step count, the generators of actions and
  * minibatches, the step and update counters, the environments' state (every copy mid-episode,
  * and VecNormalize's statistics) and the window of recent episodes behind the episode metrics.
  * That is everything the run's next update depends on, so a resumed run continues exactly.
@@ -29,7 +30,7 @@ final class PpoCheckpoint {
     }
 
     static void write(CheckpointWriter writer, Ppo ppo) throws IOException {
-        writer.section(Checkpoint.CONFIG, ppo.config().toString().getBytes(StandardCharsets.UTF_8));
+        writer.section(Checkpoint.CONFIG, PpoConfigFile.toYaml(ppo.config()).getBytes(StandardCharsets.UTF_8));
         writer.section(Checkpoint.PARAMS, out -> StateCodec.writeFloats(out, values(ppo.model().parameters().params())));
         writer.section(Checkpoint.OPTIMIZER, out -> {
             out.writeInt(ppo.optimizer().steps());
@@ -53,10 +54,10 @@ final class PpoCheckpoint {
      * the same environments. Every section is decoded before anything of {@code ppo} changes.
      */
     static void restore(Ppo ppo, Checkpoint checkpoint) throws IOException {
-        String saved = new String(checkpoint.bytes(Checkpoint.CONFIG), StandardCharsets.UTF_8);
-        if (!saved.equals(ppo.config().toString())) {
-            throw new IllegalArgumentException("checkpoint " + checkpoint.file() + " was written by a run with\n  " + saved
-                    + "\nbut this run has\n  " + ppo.config());
+        PpoConfig saved = savedConfig(checkpoint);
+        if (!saved.equals(ppo.config())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint.file() + " was written by a run with another"
+                    + " config (checkpoint vs this run): " + PpoConfigFile.differences(saved, ppo.config()));
         }
         ParameterSet parameters = ppo.model().parameters();
         float[] params = checkpoint.read(Checkpoint.PARAMS,
@@ -86,6 +87,16 @@ final class PpoCheckpoint {
         envs.apply();
         episodes.apply();
         ppo.restoreProgress(counters[0], (int) counters[1], rngs[0], rngs[1]);
+    }
+
+    /** The config of the run that wrote {@code checkpoint}, as {@link PpoConfigFile#toYaml} stored it. */
+    static PpoConfig savedConfig(Checkpoint checkpoint) throws CorruptCheckpointException {
+        String yaml = new String(checkpoint.bytes(Checkpoint.CONFIG), StandardCharsets.UTF_8);
+        try {
+            return PpoConfigFile.parse(yaml, "section '" + Checkpoint.CONFIG + "'", PpoConfig.builder().build());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptCheckpointException(checkpoint.file(), e.getMessage(), e);
+        }
     }
 
     /** A copy of {@code array}'s values. */
