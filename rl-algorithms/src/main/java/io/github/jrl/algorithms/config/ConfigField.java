@@ -90,6 +90,16 @@ public record ConfigField<C, B>(String name, String referenceName, Function<C, J
         });
     }
 
+    /** A string. */
+    public static <C, B> ConfigField<C, B> text(String name, Function<C, String> get, BiConsumer<B, String> set) {
+        return new ConfigField<>(name, null, c -> TextNode.valueOf(get.apply(c)), (b, v) -> {
+            if (!v.isTextual()) {
+                throw invalid("a string", v);
+            }
+            set.accept(b, v.textValue());
+        });
+    }
+
     /**
      * A {@link Schedule} in rl-baselines3-zoo's notation: a number for a constant,
      * {@code lin_<number>} for a linear decay to zero.

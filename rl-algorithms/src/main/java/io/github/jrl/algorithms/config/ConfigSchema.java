@@ -107,7 +107,7 @@ public final class ConfigSchema<C, B> {
                     + at.getColumnNr() + ")"), e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return base;
+            root = JsonNodeFactory.instance.objectNode(); // an empty file changes nothing
         }
         if (!root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a mapping of field names to values, got " + root);
