@@ -29,6 +29,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -66,8 +67,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--env", defaultValue = "CartPole-v1", description = "Environment id (default: ${DEFAULT-VALUE}).")
     String envId;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Hyperparameter preset, one of "
-            + "CartPole-v1, Acrobot-v1, Pendulum-v1 (default: the one named after --env, unless --config is given).")
+    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = PresetNames.class, description = "Hyperparameter"
+            + " preset, one of ${COMPLETION-CANDIDATES} (default: the one named after --env, unless --config is given).")
     String preset;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters in a .yml or .json file, over"
@@ -100,6 +101,14 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The names {@code --preset} takes, for its help. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return PpoPresets.NAMES.iterator();
+        }
+    }
 
     @Override
     public Integer call() throws IOException {

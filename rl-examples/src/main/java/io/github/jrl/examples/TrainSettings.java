@@ -31,12 +31,12 @@ record TrainSettings(String algo, String env, long steps, long checkpointEvery, 
     static final List<String> ALGORITHMS = List.of("ppo");
 
     private static final ConfigSchema<TrainSettings, Builder> SCHEMA = new ConfigSchema<>(Builder::new, Builder::build,
-            List.of(text("algo", TrainSettings::algo, Builder::algo),
-                text("env", TrainSettings::env, Builder::env),
-                longInteger("steps", TrainSettings::steps, Builder::steps),
-                longInteger("checkpointEvery", TrainSettings::checkpointEvery, Builder::checkpointEvery),
-                longInteger("evalEvery", TrainSettings::evalEvery, Builder::evalEvery),
-                integer("evalEpisodes", TrainSettings::evalEpisodes, Builder::evalEpisodes)));
+            List.of(text("algo", TrainSettings::algo, (b, v) -> b.algo = v),
+                text("env", TrainSettings::env, (b, v) -> b.env = v),
+                longInteger("steps", TrainSettings::steps, (b, v) -> b.steps = v),
+                longInteger("checkpointEvery", TrainSettings::checkpointEvery, (b, v) -> b.checkpointEvery = v),
+                longInteger("evalEvery", TrainSettings::evalEvery, (b, v) -> b.evalEvery = v),
+                integer("evalEpisodes", TrainSettings::evalEpisodes, (b, v) -> b.evalEpisodes = v)));
 
     TrainSettings {
         if (algo == null || !ALGORITHMS.contains(algo)) {
@@ -70,7 +70,7 @@ record TrainSettings(String algo, String env, long steps, long checkpointEvery, 
         return SCHEMA.read(file, null);
     }
 
-    /** Builds {@link TrainSettings} for {@link #SCHEMA}; starts empty when there is no base, as {@code run.yml} lists every field. */
+    /** The values {@link #SCHEMA} reads; empty when there is no base, as {@code run.yml} lists every field. */
     private static final class Builder {
         private String algo;
         private String env;
@@ -88,30 +88,6 @@ record TrainSettings(String algo, String env, long steps, long checkpointEvery, 
                 evalEvery = base.evalEvery;
                 evalEpisodes = base.evalEpisodes;
             }
-        }
-
-        void algo(String value) {
-            algo = value;
-        }
-
-        void env(String value) {
-            env = value;
-        }
-
-        void steps(long value) {
-            steps = value;
-        }
-
-        void checkpointEvery(long value) {
-            checkpointEvery = value;
-        }
-
-        void evalEvery(long value) {
-            evalEvery = value;
-        }
-
-        void evalEpisodes(int value) {
-            evalEpisodes = value;
         }
 
         TrainSettings build() {

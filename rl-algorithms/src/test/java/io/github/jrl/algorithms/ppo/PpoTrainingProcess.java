@@ -17,8 +17,9 @@ import java.util.Map;
  * The training process {@link PpoKillTest} kills: PPO on CartPole with a
  * {@link CheckpointCallback} every rollout. The first checkpoint is written as usual (the process
  * says {@code SAVED <step>}); the second is made slow, so that the kill lands inside it: the run's
- * own sections go into the checkpoint's temporary file, then padding follows in pauses, and the
- * process says {@code WRITING} once the file is open.
+ * own sections go into the checkpoint's temporary file, then 256 KiB sections of padding follow in
+ * pauses, and the process says {@code WRITING} once four of them (1 MiB, more than the writer
+ * buffers) have reached the file.
  */
 public final class PpoTrainingProcess {
 
@@ -90,9 +91,11 @@ public final class PpoTrainingProcess {
             Arrays.fill(padding, (byte) 0x5A);
             try (CheckpointWriter writer = CheckpointWriter.create(file)) {
                 ppo.writeCheckpoint(writer);
-                System.out.println("WRITING " + ppo.stepsDone());
                 for (int i = 0; i < 1000; i++) {
                     writer.section("test/padding-" + i, padding);
+                    if (i == 3) {
+                        System.out.println("WRITING " + ppo.stepsDone());
+                    }
                     sleep(10);
                 }
                 writer.commit();

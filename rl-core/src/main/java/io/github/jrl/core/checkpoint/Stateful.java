@@ -37,6 +37,27 @@ public interface Stateful {
      */
     Restore readState(DataInputStream in) throws IOException;
 
+    /**
+     * A layer without state of its own over another object (a stateless wrapper): its state is
+     * the inner object's. A layer that gains state overrides both methods, writing its own state
+     * before calling these.
+     */
+    interface PassThrough extends Stateful {
+
+        /** The object underneath. */
+        Object inner();
+
+        @Override
+        default void writeState(DataOutputStream out) throws IOException {
+            Stateful.of(inner()).writeState(out);
+        }
+
+        @Override
+        default Restore readState(DataInputStream in) throws IOException {
+            return Stateful.of(inner()).readState(in);
+        }
+    }
+
     /** A decoded state, ready to be put into the object that decoded it. */
     @FunctionalInterface
     interface Restore {

@@ -2,9 +2,6 @@ package io.github.jrl.core.env;
 
 import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.space.Space;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Map;
  * @param <O> observation type
  * @param <A> action type
  */
-public abstract class Wrapper<O, A> implements Environment<O, A>, Stateful {
+public abstract class Wrapper<O, A> implements Environment<O, A>, Stateful.PassThrough {
 
     protected final Environment<O, A> env;
 
@@ -26,6 +23,7 @@ public abstract class Wrapper<O, A> implements Environment<O, A>, Stateful {
     }
 
     /** The environment directly inside this wrapper. */
+    @Override
     public Environment<O, A> inner() {
         return env;
     }
@@ -68,16 +66,6 @@ public abstract class Wrapper<O, A> implements Environment<O, A>, Stateful {
     @Override
     public Environment<?, ?> unwrapped() {
         return env.unwrapped();
-    }
-
-    @Override
-    public void writeState(DataOutputStream out) throws IOException {
-        Stateful.of(env).writeState(out);
-    }
-
-    @Override
-    public Restore readState(DataInputStream in) throws IOException {
-        return Stateful.of(env).readState(in);
     }
 
     @Override

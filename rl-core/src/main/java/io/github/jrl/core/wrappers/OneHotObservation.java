@@ -7,9 +7,6 @@ import io.github.jrl.core.env.Step;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -17,7 +14,7 @@ import java.util.Map;
  * tabular environments (FrozenLake, CliffWalking, Taxi) as input. Stateless: its saved state is
  * the inner environment's.
  */
-public final class OneHotObservation<A> implements Environment<float[], A>, Stateful {
+public final class OneHotObservation<A> implements Environment<float[], A>, Stateful.PassThrough {
 
     private final Environment<Integer, A> env;
     private final Discrete discrete;
@@ -31,6 +28,12 @@ public final class OneHotObservation<A> implements Environment<float[], A>, Stat
         }
         this.discrete = d;
         this.observationSpace = Box.uniform(0f, 1f, d.n());
+    }
+
+    /** The environment whose observations this one encodes. */
+    @Override
+    public Environment<Integer, A> inner() {
+        return env;
     }
 
     private float[] encode(int observation) {
@@ -80,16 +83,6 @@ public final class OneHotObservation<A> implements Environment<float[], A>, Stat
     @Override
     public Environment<?, ?> unwrapped() {
         return env.unwrapped();
-    }
-
-    @Override
-    public void writeState(DataOutputStream out) throws IOException {
-        Stateful.of(env).writeState(out);
-    }
-
-    @Override
-    public Restore readState(DataInputStream in) throws IOException {
-        return Stateful.of(env).readState(in);
     }
 
     @Override

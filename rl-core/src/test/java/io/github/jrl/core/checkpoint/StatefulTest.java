@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jrl.core.env.AbstractEnvironment;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.RandomWalk;
-import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.random.Rng;
-import io.github.jrl.core.space.Box;
-import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.vector.SyncVectorEnv;
 import io.github.jrl.core.vector.ThreadedVectorEnv;
 import io.github.jrl.core.vector.VecNormalize;
@@ -29,7 +25,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -155,41 +150,6 @@ class StatefulTest {
         read(seeded, save(new RandomWalk())).apply();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> seeded.reset());
         assertTrue(e.getMessage().contains("never seeded"), e.getMessage());
-    }
-
-    /** An environment whose state jrl cannot see. */
-    private static final class Opaque extends AbstractEnvironment<float[], Integer> {
-        Opaque() {
-            super("Opaque-v0");
-        }
-
-        @Override
-        public Box observationSpace() {
-            return Box.uniform(0f, 1f, 1);
-        }
-
-        @Override
-        public Discrete actionSpace() {
-            return new Discrete(2);
-        }
-
-        @Override
-        protected Reset<float[]> resetEpisode(Rng rng, Map<String, ?> options) {
-            return Reset.of(new float[] {0f});
-        }
-
-        @Override
-        protected Step<float[]> applyAction(Integer action) {
-            return Step.of(new float[] {0f}, 0, false);
-        }
-    }
-
-    @Test
-    void anEnvWithoutSimulatorStateRefusesToSave() {
-        VectorEnv env = new SyncVectorEnv<>(() -> new TimeLimit<>(new Opaque(), 10), 2);
-        env.reset(0);
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> save((Stateful) env));
-        assertTrue(e.getMessage().contains("Opaque-v0") && e.getMessage().contains("SimulatorState"), e.getMessage());
     }
 
     @Test
