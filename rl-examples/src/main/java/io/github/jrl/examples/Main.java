@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
+            ParetoQLearningCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
