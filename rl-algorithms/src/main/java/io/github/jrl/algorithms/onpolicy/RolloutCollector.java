@@ -1,13 +1,20 @@
 package io.github.jrl.algorithms.onpolicy;
 
 import io.github.jrl.core.buffer.RolloutBuffer;
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.vector.VectorEnv;
 import io.github.jrl.core.wrappers.EpisodeStatistics;
 import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +26,12 @@ import java.util.Map;
  * terminal state. CleanRL's {@code ppo.py} treats both alike, which biases values near the limit.
  * Sampled continuous actions are clipped to the action box before stepping, as SB3 does; the
  * buffer keeps the unclipped sample, whose log-probability the loss needs.
+ *
+ * <p>Its saved state ({@link Stateful}) is the window of recent episodes behind the
+ * {@code charts/episodic_*} metrics, so that a resumed run reports what the uninterrupted one
+ * would; the environments are saved on their own.
  */
-public final class RolloutCollector {
+public final class RolloutCollector implements Stateful {
 
     /** Episodes over which {@link #meanEpisodeReturn()} averages (SB3's {@code stats_window_size}). */
     public static final int EPISODE_WINDOW = 100;
@@ -119,6 +130,38 @@ public final class RolloutCollector {
                 recentEpisodes.removeFirst();
             }
         }
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, getClass().getSimpleName());
+        out.writeInt(recentEpisodes.size());
+        for (EpisodeStatistics episode : recentEpisodes) {
+            StateCodec.writeDoubles(out, episode.returns());
+            out.writeInt(episode.length());
+        }
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, getClass().getSimpleName());
+        int count = in.readInt();
+        if (count < 0 || count > EPISODE_WINDOW) {
+            throw new IOException("an episode window holds 0 to " + EPISODE_WINDOW + " episodes, found " + count);
+        }
+        List<EpisodeStatistics> episodes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            double[] returns = StateCodec.readDoubles(in, envs.rewardDim(), "episode returns");
+            int length = in.readInt();
+            if (length < 1) {
+                throw new IOException("an episode of length " + length);
+            }
+            episodes.add(new EpisodeStatistics(returns, length));
+        }
+        return () -> {
+            recentEpisodes.clear();
+            recentEpisodes.addAll(episodes);
+        };
     }
 
     /** Whether any episode has finished yet. */

@@ -2,6 +2,9 @@ package io.github.jrl.algorithms.ppo;
 
 import io.github.jrl.algorithms.onpolicy.RolloutCollector;
 import io.github.jrl.core.buffer.RolloutBuffer;
+import io.github.jrl.core.checkpoint.Checkpoint;
+import io.github.jrl.core.checkpoint.CheckpointWriter;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.core.random.Rng;
@@ -34,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Acting runs on a plain-Java snapshot of the networks ({@link ActorCriticPolicy}), refreshed
  * after every update; training runs the networks on ND4J. Same seed and same thread count give
- * bit-identical runs.
+ * bit-identical runs, and a run resumed from a checkpoint ({@link #resume}) continues
+ * bit-identically to the uninterrupted one.
  */
 public final class Ppo implements Trainer<float[], Object> {
 
@@ -250,20 +254,61 @@ public final class Ppo implements Trainer<float[], Object> {
         return timings;
     }
 
+    /**
+     * Writes everything the run's next update depends on (see {@link PpoCheckpoint}) to
+     * {@code file}, atomically. The environments must be able to save their state
+     * ({@link Stateful}); jrl's all can.
+     *
+     * @throws UnsupportedOperationException naming the environment or wrapper whose state cannot
+     *         be saved; the previous file of that name is left as it was
+     */
     @Override
     public void saveCheckpoint(Path file) throws IOException {
-        PpoCheckpoint.write(file, this);
+        try (CheckpointWriter writer = CheckpointWriter.create(file)) {
+            writeCheckpoint(writer);
+            writer.commit();
+        }
     }
 
     /**
-     * A run continued from a checkpoint written by {@link #saveCheckpoint} with the same config:
-     * parameters, optimiser, generators, counters and normalisation are restored; the
-     * environment copies start new episodes.
+     * Writes the run's sections into {@code writer}, for a caller that adds sections of its own
+     * before committing; {@link #resume} ignores sections it does not know.
+     */
+    public void writeCheckpoint(CheckpointWriter writer) throws IOException {
+        PpoCheckpoint.write(writer, this);
+    }
+
+    /**
+     * The run saved in {@code checkpoint} by {@link #saveCheckpoint}, continued: made with
+     * {@code config} and {@code envFactory}, which must be the ones the saved run was made with,
+     * then given the saved parameters, optimiser, generators, counters, environments (mid-episode)
+     * and episode window. Training it on to the same total reaches bit-identical parameters and
+     * metrics to the uninterrupted run (on CPU, with the same thread count).
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if the file is damaged or
+     *         holds the state of other environments or another network; nothing is restored then
+     * @throws IllegalArgumentException if the checkpoint was written with another config
      */
     public static Ppo resume(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, Path checkpoint)
             throws IOException {
+        return resume(config, envFactory, Checkpoint.read(checkpoint));
+    }
+
+    /**
+     * The config of the run that wrote {@code checkpoint}, to resume it with.
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if its config section does
+     *         not hold a valid config
+     */
+    public static PpoConfig configOf(Checkpoint checkpoint) throws IOException {
+        return PpoCheckpoint.savedConfig(checkpoint);
+    }
+
+    /** As {@link #resume(PpoConfig, Supplier, Path)}, from a checkpoint already read and verified. */
+    public static Ppo resume(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory,
+            Checkpoint checkpoint) throws IOException {
         Ppo ppo = new Ppo(config, envFactory);
-        PpoCheckpoint.restore(ppo, io.github.jrl.core.checkpoint.Checkpoint.read(checkpoint));
+        PpoCheckpoint.restore(ppo, checkpoint);
         return ppo;
     }
 
@@ -284,8 +329,12 @@ public final class Ppo implements Trainer<float[], Object> {
         return optimizer;
     }
 
-    VecNormalize normalization() {
-        return normalization;
+    Stateful envs() {
+        return Stateful.of(envs);
+    }
+
+    RolloutCollector collector() {
+        return collector;
     }
 
     Rng actionRng() {

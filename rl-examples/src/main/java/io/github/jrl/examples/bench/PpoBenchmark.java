@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * (rollout collection versus updates), peak resident memory and the final evaluation (mean
  * return over 20 deterministic episodes), the figures of shared/benchmarks/PEERS.md.
  */
-@Command(name = "bench-ppo", mixinStandardHelpOptions = true,
+@Command(name = "ppo", mixinStandardHelpOptions = true,
         description = "Train PPO with a zoo preset and report wall time, throughput and the final evaluation.")
 public final class PpoBenchmark implements Callable<Integer> {
 
