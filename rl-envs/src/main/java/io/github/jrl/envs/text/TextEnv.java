@@ -1,6 +1,7 @@
 package io.github.jrl.envs.text;
 
 import io.github.jrl.core.env.AbstractEnvironment;
+import io.github.jrl.core.env.SimulatorState;
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.random.Rng;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * directly; this class is the same thing one episode at a time, for the {@link
  * io.github.jrl.core.env.Environment} API.
  */
-public final class TextEnv extends AbstractEnvironment<int[], int[]> {
+public final class TextEnv extends AbstractEnvironment<int[], int[]> implements SimulatorState {
 
     private final PromptDataset dataset;
     private final PromptSplit split;
@@ -36,6 +37,7 @@ public final class TextEnv extends AbstractEnvironment<int[], int[]> {
     private final TokenSequence observationSpace;
     private final TokenSequence actionSpace;
     private Prompt prompt;
+    private int promptIndex;
 
     /**
      * @throws IllegalArgumentException if the split is empty, the rewards use another tokenizer
@@ -96,8 +98,27 @@ public final class TextEnv extends AbstractEnvironment<int[], int[]> {
     @Override
     protected Reset<int[]> resetEpisode(Rng rng, Map<String, ?> options) {
         requireOptions(options);
-        prompt = prompts.get(rng.nextInt(prompts.size()));
+        promptIndex = rng.nextInt(prompts.size());
+        prompt = prompts.get(promptIndex);
         return Reset.of(prompt.tokens());
+    }
+
+    /** The index of the current prompt in this env's split: {@code [index]}. */
+    @Override
+    public double[] getState() {
+        return new double[] {promptIndex};
+    }
+
+    /** Makes prompt {@code state[0]} of the split the current one; the episode awaits its completion. */
+    @Override
+    public void setState(double[] state) {
+        if (state.length != 1 || state[0] != Math.rint(state[0]) || state[0] < 0 || state[0] >= prompts.size()) {
+            throw new IllegalArgumentException(id() + " state is [prompt index] with an index in [0, " + prompts.size()
+                    + "), got " + java.util.Arrays.toString(state));
+        }
+        promptIndex = (int) state[0];
+        prompt = prompts.get(promptIndex);
+        resumeEpisode();
     }
 
     @Override
