@@ -100,7 +100,7 @@ class PpoConfigFileTest {
         assertMessage("config.yml: batchSize must divide numEnvs * numSteps = 2048, got 100", "batchSize: 100");
         assertMessage("config.yml: learningRate: a schedule is a number or lin_<number>, got 'linear_1e-3'",
                 "learningRate: linear_1e-3");
-        assertMessage("config.yml: activation: expected one of [tanh, relu, identity], got \"gelu\"", "activation: gelu");
+        assertMessage("config.yml: activation: expected one of [tanh, relu, gelu, identity], got \"sigmoid\"", "activation: sigmoid");
         assertMessage("config.yml: normalizeAdvantage: expected true or false, got 1", "normalizeAdvantage: 1");
         assertMessage("config.yml: hiddenSizes must be non-empty and positive, got [64, -1]", "hiddenSizes: [64, -1]");
         assertMessage("config.yml: not valid YAML: Duplicate field 'gamma'", "gamma: 0.9\ngamma: 0.8");
