@@ -12,6 +12,10 @@ import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.stats.ObservationNormalizer;
 import io.github.jrl.core.stats.RunningMeanStd;
 import io.github.jrl.nd4j.nn.Activation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +64,28 @@ class ActorCriticPolicyTest {
             assertArrayEquals((float[]) policy.act(obs, new Rng(i)), sampled);
             assertTrue(box.contains(sampled), "sampled actions are clipped to the box");
         }
+    }
+
+    @Test
+    void aPolicyWrittenToAStreamActsIdenticallyAfterReading() throws IOException {
+        Box box = Box.uniform(-2f, 2f, 2);
+        ActorCritic model = new ActorCritic(3, box, new int[] {8}, Activation.TANH, -0.3, new Rng(7));
+        RunningMeanStd stats = new RunningMeanStd(3);
+        stats.update(new float[] {1, -2, 3});
+        ActorCriticPolicy policy = model.snapshot().withNormalizer(new ObservationNormalizer(stats.snapshot(), 1e-8, 10));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        policy.writeTo(new DataOutputStream(bytes));
+        ActorCriticPolicy read = ActorCriticPolicy.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        Rng rng = new Rng(8);
+        for (int i = 0; i < 10; i++) {
+            float[] obs = observation(rng);
+            assertArrayEquals((float[]) policy.act(obs, new Rng(i)), (float[]) read.act(obs, new Rng(i)));
+            assertEquals(policy.value(obs), read.value(obs));
+        }
+        byte[] foreign = bytes.toByteArray();
+        foreign[3] ^= 1; // inside the format tag
+        assertThrows(IOException.class,
+                () -> ActorCriticPolicy.readFrom(new DataInputStream(new ByteArrayInputStream(foreign))));
     }
 
     @Test
