@@ -1,0 +1,93 @@
+package io.github.jrl.distributed;
+
+import io.github.jrl.algorithms.onpolicy.RolloutShard;
+import io.github.jrl.algorithms.onpolicy.ShardCollector;
+import io.github.jrl.core.env.Environment;
+import io.github.jrl.core.random.Rng;
+import io.github.jrl.envs.Envs;
+import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * A long-lived rollout worker (RLlib's {@code EnvRunner}): hosts the shards of copies the
+ * learner gives it, each with its own vector env kept between rollouts, and answers every
+ * {@link CollectShard} with the shard's next rollout, acting with the plain-Java policy it was
+ * sent. It registers itself with the receptionist under {@link #SERVICE}, so a learner finds it
+ * in the same JVM or anywhere in the cluster.
+ *
+ * <p>A shard the worker has not hosted before in that run (its first rollout, or one moved
+ * here from a failed worker) starts from copies reset with the run's seed.
+ */
+public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
+
+    public static final ServiceKey<RolloutMessage> SERVICE = ServiceKey.create(RolloutMessage.class, "jrl-rollout-worker");
+
+    private record Hosted(String runId, ShardSpec spec, ShardCollector collector) {
+    }
+
+    private final Map<Integer, Hosted> shards = new HashMap<>();
+
+    private RolloutWorker(ActorContext<RolloutMessage> context) {
+        super(context);
+        context.getSystem().receptionist().tell(Receptionist.register(SERVICE, context.getSelf()));
+    }
+
+    public static Behavior<RolloutMessage> create() {
+        return Behaviors.setup(RolloutWorker::new);
+    }
+
+    @Override
+    public Receive<RolloutMessage> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(CollectShard.class, this::collect)
+                .onMessage(StopWorker.class, stop -> {
+                    getContext().getLog().info("stopping: the learner is done");
+                    return Behaviors.stopped();
+                })
+                .build();
+    }
+
+    private Behavior<RolloutMessage> collect(CollectShard request) {
+        Hosted hosted = shards.get(request.shardIndex());
+        if (hosted == null || !hosted.runId().equals(request.runId()) || !hosted.spec().equals(request.spec())) {
+            hosted = new Hosted(request.runId(), request.spec(), start(request.spec(), request.envSeed()));
+            shards.put(request.shardIndex(), hosted);
+        }
+        ActorCriticPolicy policy = readPolicy(request.policy());
+        RolloutShard rollout = hosted.collector().collect(policy, Rng.fromState(request.actionRngState()),
+                request.spec().gaeLambda());
+        request.replyTo().tell(new ShardCollected(request.runId(), request.iteration(), request.shardIndex(), rollout));
+        return this;
+    }
+
+    private static ShardCollector start(ShardSpec spec, long envSeed) {
+        ShardCollector collector = new ShardCollector(() -> env(spec), spec.firstCopy(), spec.numCopies(),
+                spec.totalCopies(), spec.numSteps(), spec.gamma());
+        collector.reset(envSeed);
+        return collector;
+    }
+
+    private static Environment<float[], ?> env(ShardSpec spec) {
+        return Envs.make(spec.envId(), spec.envKwargs());
+    }
+
+    private static ActorCriticPolicy readPolicy(byte[] bytes) {
+        try {
+            return ActorCriticPolicy.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the learner sent a policy that does not read back", e);
+        }
+    }
+}
