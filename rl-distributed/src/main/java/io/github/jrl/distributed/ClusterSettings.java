@@ -73,6 +73,9 @@ public record ClusterSettings(String host, int port, List<String> seedNodes, int
                 "pekko.remote.artery.advanced.maximum-frame-size = " + maximumFrameBytes,
                 "pekko.remote.artery.advanced.buffer-pool-size = 16",
                 "pekko.cluster.seed-nodes = [" + seeds + "]",
+                // a worker started before its learner retries soon, not after Pekko's 10 s
+                "pekko.cluster.retry-unsuccessful-join-after = 1s",
+                "pekko.cluster.seed-node-timeout = 1s",
                 "pekko.cluster.jmx.multi-mbeans-in-same-jvm = on",
                 "pekko.loggers = [\"org.apache.pekko.event.slf4j.Slf4jLogger\"]",
                 "pekko.logging-filter = \"org.apache.pekko.event.slf4j.Slf4jLoggingFilter\""))

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -69,6 +70,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
     private long iteration;
     private long shardsCounted;
     private long workersGivenUp;
+    private final Map<String, Long> shardsByWorker = new LinkedHashMap<>();
 
     private PekkoRollouts(ActorSystem<Void> system, RolloutPlan plan, Duration collectTimeout, boolean clustered) {
         if (collectTimeout.isNegative() || collectTimeout.isZero()) {
@@ -154,8 +156,9 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
                 int s = ask.getKey();
                 try {
                     ShardCollected answer = ask.getValue().join();
-                    if (answer.iteration() == iteration && answer.runId().equals(runId) && answer.shardIndex() == s) {
-                        gathered.putIfAbsent(s, answer.shard());
+                    if (answer.iteration() == iteration && answer.runId().equals(runId) && answer.shardIndex() == s
+                            && gathered.putIfAbsent(s, answer.shard()) == null) {
+                        shardsByWorker.merge(owners.get(s).path().toString(), 1L, Long::sum);
                     }
                 } catch (CompletionException e) {
                     giveUp(owners.get(s), e.getCause());
@@ -259,6 +262,29 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
         return live;
     }
 
+    /**
+     * Waits (bounded) until the stopped workers' nodes have been removed: they leave through this
+     * node, the leader, and a learner that left first would strand them unreachable.
+     */
+    private static void awaitWorkersLeaving(Cluster cluster, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && countOthers(cluster) > 0) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long countOthers(Cluster cluster) {
+        Address self = cluster.selfMember().address();
+        return java.util.stream.StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+                .filter(m -> !m.address().equals(self))
+                .count();
+    }
+
     private static byte[] bytes(ActorCriticPolicy policy) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -272,6 +298,11 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
     /** Shards gathered and counted so far: each shard once per iteration, whatever failed. */
     public long shardsCounted() {
         return shardsCounted;
+    }
+
+    /** Shards counted per worker (by actor path, which names the worker's node), in order of first contribution. */
+    public Map<String, Long> shardsByWorker() {
+        return Map.copyOf(shardsByWorker);
     }
 
     /** Workers given up so far. */
@@ -299,6 +330,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
         }
         if (clustered) {
             Cluster cluster = Cluster.get(system);
+            awaitWorkersLeaving(cluster, Duration.ofSeconds(10));
             cluster.manager().tell(new Leave(cluster.selfMember().address()));
         }
         system.terminate();

@@ -1,0 +1,88 @@
+package io.github.jrl.distributed;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rollout-worker JVMs ({@link RolloutWorkerMain}) on 127.0.0.1 for tests, started with this
+ * JVM's Java and class path; {@link #close} kills any still running.
+ */
+final class WorkerProcesses implements AutoCloseable {
+
+    static final String HOST = "127.0.0.1";
+
+    private final String learner;
+    private final List<Process> processes = new ArrayList<>();
+
+    WorkerProcesses(int learnerPort) {
+        this.learner = HOST + ":" + learnerPort;
+    }
+
+    /** A free port on the loopback address, for the learner. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Starts a worker JVM; its READY line (it joined the cluster) completes the returned future. */
+    CompletableFuture<String> start() throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+                System.getProperty("java.class.path"), RolloutWorkerMain.class.getName(), learner)
+                .redirectErrorStream(true).start();
+        processes.add(process);
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("READY ")) {
+                        ready.complete(line.substring("READY ".length()));
+                    }
+                }
+                ready.completeExceptionally(new IllegalStateException("worker exited before it was ready"));
+            } catch (IOException e) {
+                ready.completeExceptionally(new UncheckedIOException(e));
+            }
+        }, "worker-output-" + processes.size());
+        reader.setDaemon(true);
+        reader.start();
+        return ready;
+    }
+
+    Process get(int index) {
+        return processes.get(index);
+    }
+
+    /** Whether every worker started has exited within {@code seconds}. */
+    boolean allExitWithin(long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (Process process : processes) {
+            if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly();
+        }
+        for (Process process : processes) {
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
