@@ -26,12 +26,12 @@ class ClusterRolloutsTest {
         Ppo local = new Ppo(config, DistributedPpoRuns.CART_POLE);
         local.learn(total);
 
-        int port = WorkerProcesses.freePort();
-        try (WorkerProcesses workers = new WorkerProcesses(port)) {
+        int port = LocalWorkerProcesses.freePort();
+        try (LocalWorkerProcesses workers = new LocalWorkerProcesses(port)) {
             workers.start();
             workers.start();
             RolloutPlan plan = RolloutPlan.of(config, DistributedPpoRuns.ENV, Map.of(), 2);
-            try (PekkoRollouts rollouts = PekkoRollouts.cluster(plan, ClusterSettings.learner(WorkerProcesses.HOST, port),
+            try (PekkoRollouts rollouts = PekkoRollouts.cluster(plan, ClusterSettings.learner(LocalWorkerProcesses.HOST, port),
                     2, Duration.ofSeconds(40), Duration.ofSeconds(20))) {
                 Ppo distributed = new Ppo(config, DistributedPpoRuns.CART_POLE, rollouts);
                 distributed.learn(total);

@@ -31,12 +31,12 @@ class WorkerFailureTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void trainingSurvivesAKilledWorkerAndARestartedOneRejoins() throws Exception {
         PpoConfig config = DistributedPpoRuns.config();
-        int port = WorkerProcesses.freePort();
-        try (WorkerProcesses workers = new WorkerProcesses(port)) {
+        int port = LocalWorkerProcesses.freePort();
+        try (LocalWorkerProcesses workers = new LocalWorkerProcesses(port)) {
             workers.start();
             workers.start();
             RolloutPlan plan = RolloutPlan.of(config, BusyCartPole.ID, BUSY, 2);
-            try (PekkoRollouts rollouts = PekkoRollouts.cluster(plan, ClusterSettings.learner(WorkerProcesses.HOST, port),
+            try (PekkoRollouts rollouts = PekkoRollouts.cluster(plan, ClusterSettings.learner(LocalWorkerProcesses.HOST, port),
                     2, Duration.ofSeconds(40), Duration.ofSeconds(3))) {
                 CompletableFuture<String> restarted = new CompletableFuture<>();
                 Callback faults = new Callback() {

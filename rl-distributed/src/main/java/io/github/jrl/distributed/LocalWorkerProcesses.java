@@ -14,31 +14,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rollout-worker JVMs ({@link RolloutWorkerMain}) on 127.0.0.1 for tests, started with this
- * JVM's Java and class path; {@link #close} kills any still running.
+ * Rollout-worker JVMs ({@link RolloutWorkerMain}) on this machine's loopback address, started
+ * with this JVM's Java and class path: a cluster on one machine, for tests and measurements.
+ * {@link #close} kills any still running, so none outlives its owner.
  */
-final class WorkerProcesses implements AutoCloseable {
+public final class LocalWorkerProcesses implements AutoCloseable {
 
-    static final String HOST = "127.0.0.1";
+    public static final String HOST = "127.0.0.1";
 
     private final String learner;
     private final List<Process> processes = new ArrayList<>();
 
-    WorkerProcesses(int learnerPort) {
+    /** Workers that will join the learner on {@code HOST:learnerPort}. */
+    public LocalWorkerProcesses(int learnerPort) {
         this.learner = HOST + ":" + learnerPort;
     }
 
     /** A free port on the loopback address, for the learner. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         }
     }
 
-    /** Starts a worker JVM; its READY line (it joined the cluster) completes the returned future. */
-    CompletableFuture<String> start() throws IOException {
+    /**
+     * Starts a worker JVM (256 MB heap); the returned future completes with its address once it
+     * has joined the cluster, or fails if it exits first.
+     */
+    public CompletableFuture<String> start() throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
+        Process process = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp",
                 System.getProperty("java.class.path"), RolloutWorkerMain.class.getName(), learner)
                 .redirectErrorStream(true).start();
         processes.add(process);
@@ -61,12 +66,13 @@ final class WorkerProcesses implements AutoCloseable {
         return ready;
     }
 
-    Process get(int index) {
+    /** The {@code index}-th worker started. */
+    public Process get(int index) {
         return processes.get(index);
     }
 
     /** Whether every worker started has exited within {@code seconds}. */
-    boolean allExitWithin(long seconds) throws InterruptedException {
+    public boolean allExitWithin(long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         for (Process process : processes) {
             if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
