@@ -9,6 +9,7 @@ import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.ClusterEvent;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Leave;
 import org.apache.pekko.cluster.typed.SelfUp;
 import org.apache.pekko.cluster.typed.Subscribe;
 
@@ -61,7 +62,12 @@ public final class RolloutWorkerMain {
                     .onMessage(ClusterEvent.MemberRemoved.class, removed -> learnerGone(removed.member().address(), learner))
                     .onMessage(ClusterEvent.UnreachableMember.class,
                             unreachable -> learnerGone(unreachable.member().address(), learner))
-                    .onSignal(Terminated.class, stopped -> Behaviors.stopped())
+                    .onSignal(Terminated.class, stopped -> {
+                        // leaving (rather than just stopping) lets the learner remove this node at once;
+                        // once removed, Pekko's coordinated shutdown stops the system and exits the JVM
+                        cluster.manager().tell(new Leave(cluster.selfMember().address()));
+                        return Behaviors.same();
+                    })
                     .build();
         });
     }

@@ -23,13 +23,13 @@ class ClusterRolloutsTest {
     void twoWorkerJvmsTrainBitIdenticallyToOneProcess() throws Exception {
         PpoConfig config = DistributedPpoRuns.config();
         long total = 3L * config.rolloutSize();
-        Ppo local = new Ppo(config, DistributedPpoRuns.CART_POLE);
-        local.learn(total);
-
         int port = LocalWorkerProcesses.freePort();
         try (LocalWorkerProcesses workers = new LocalWorkerProcesses(port)) {
+            // the workers start while the single-process run trains
             workers.start();
             workers.start();
+            Ppo local = new Ppo(config, DistributedPpoRuns.CART_POLE);
+            local.learn(total);
             RolloutPlan plan = RolloutPlan.of(config, DistributedPpoRuns.ENV, Map.of(), 2);
             try (PekkoRollouts rollouts = PekkoRollouts.cluster(plan, ClusterSettings.learner(LocalWorkerProcesses.HOST, port),
                     2, Duration.ofSeconds(40), Duration.ofSeconds(20))) {
