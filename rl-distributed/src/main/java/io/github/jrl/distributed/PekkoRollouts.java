@@ -146,22 +146,23 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
                         + " times; gave up " + workersGivenUp + " workers");
             }
             assignShards();
-            Map<Integer, CompletableFuture<ShardCollected>> asks = new LinkedHashMap<>();
+            Map<Integer, Ask> asks = new LinkedHashMap<>();
             for (int s = 0; s < plan.shards().size(); s++) {
                 if (!gathered.containsKey(s)) {
                     asks.put(s, ask(s, policyBytes, streamState));
                 }
             }
-            for (Map.Entry<Integer, CompletableFuture<ShardCollected>> ask : asks.entrySet()) {
-                int s = ask.getKey();
+            for (Map.Entry<Integer, Ask> entry : asks.entrySet()) {
+                int s = entry.getKey();
+                Ask ask = entry.getValue();
                 try {
-                    ShardCollected answer = ask.getValue().join();
+                    ShardCollected answer = ask.answer().join();
                     if (answer.iteration() == iteration && answer.runId().equals(runId) && answer.shardIndex() == s
                             && gathered.putIfAbsent(s, answer.shard()) == null) {
-                        shardsByWorker.merge(owners.get(s).path().toString(), 1L, Long::sum);
+                        shardsByWorker.merge(ask.worker().path().toString(), 1L, Long::sum);
                     }
                 } catch (CompletionException e) {
-                    giveUp(owners.get(s), e.getCause());
+                    giveUp(ask.worker(), e.getCause());
                 }
             }
         }
@@ -171,13 +172,17 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
         return RolloutShard.assemble(shards, buffer, plan.shards().get(0).gamma(), gaeLambda, episodes);
     }
 
-    private CompletableFuture<ShardCollected> ask(int shard, byte[] policyBytes, long[] streamState) {
+    /** A request in flight: the worker asked and its answer to come. */
+    private record Ask(ActorRef<RolloutMessage> worker, CompletableFuture<ShardCollected> answer) {
+    }
+
+    private Ask ask(int shard, byte[] policyBytes, long[] streamState) {
         ActorRef<RolloutMessage> worker = owners.get(shard);
         long current = iteration;
-        return AskPattern.<RolloutMessage, ShardCollected>ask(worker,
+        return new Ask(worker, AskPattern.<RolloutMessage, ShardCollected>ask(worker,
                 replyTo -> new CollectShard(runId, current, shard, plan.shards().get(shard), envSeed, streamState,
                         policyBytes, replyTo),
-                collectTimeout, system.scheduler()).toCompletableFuture();
+                collectTimeout, system.scheduler()).toCompletableFuture());
     }
 
     /** Keeps each live owner; gives orphaned shards to the least loaded workers; lets a new worker take one. */

@@ -27,14 +27,32 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * sent. It registers itself with the receptionist under {@link #SERVICE}, so a learner finds it
  * in the same JVM or anywhere in the cluster.
  *
- * <p>A shard the worker has not hosted before in that run (its first rollout, or one moved
- * here from a failed worker) starts from copies reset with the run's seed.
+ * <p>A shard's copies continue only on the worker that collected the shard's previous rollout;
+ * anywhere else (the run's first rollout, a shard moved here from a failed or busier worker, or
+ * back here after a while) they start afresh, reset with the run's seed.
  */
 public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
 
     public static final ServiceKey<RolloutMessage> SERVICE = ServiceKey.create(RolloutMessage.class, "jrl-rollout-worker");
 
-    private record Hosted(String runId, ShardSpec spec, ShardCollector collector) {
+    /** A shard's copies here, and the iteration they last collected. */
+    private static final class Hosted {
+        final String runId;
+        final ShardSpec spec;
+        final ShardCollector collector;
+        long lastIteration;
+
+        Hosted(String runId, ShardSpec spec, ShardCollector collector) {
+            this.runId = runId;
+            this.spec = spec;
+            this.collector = collector;
+        }
+
+        /** Whether {@code request} continues these copies: same run and shard, the very next rollout. */
+        boolean continuedBy(CollectShard request) {
+            return runId.equals(request.runId()) && spec.equals(request.spec())
+                    && request.iteration() == lastIteration + 1;
+        }
     }
 
     private final Map<Integer, Hosted> shards = new HashMap<>();
@@ -61,13 +79,14 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
 
     private Behavior<RolloutMessage> collect(CollectShard request) {
         Hosted hosted = shards.get(request.shardIndex());
-        if (hosted == null || !hosted.runId().equals(request.runId()) || !hosted.spec().equals(request.spec())) {
+        if (hosted == null || !hosted.continuedBy(request)) {
             hosted = new Hosted(request.runId(), request.spec(), start(request.spec(), request.envSeed()));
             shards.put(request.shardIndex(), hosted);
         }
         ActorCriticPolicy policy = readPolicy(request.policy());
-        RolloutShard rollout = hosted.collector().collect(policy, Rng.fromState(request.actionRngState()),
+        RolloutShard rollout = hosted.collector.collect(policy, Rng.fromState(request.actionRngState()),
                 request.spec().gaeLambda());
+        hosted.lastIteration = request.iteration();
         request.replyTo().tell(new ShardCollected(request.runId(), request.iteration(), request.shardIndex(), rollout));
         return this;
     }
