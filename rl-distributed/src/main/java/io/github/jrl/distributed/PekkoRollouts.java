@@ -6,10 +6,6 @@ import io.github.jrl.core.buffer.RolloutBuffer;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.wrappers.EpisodeStatistics;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.StreamSupport;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -135,7 +133,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
                     + " (lambda " + gaeLambda + ")");
         }
         iteration++;
-        byte[] policyBytes = bytes(policy);
+        byte[] policyBytes = policy.toBytes();
         long[] streamState = actionRng.state();
         Map<Integer, RolloutShard> gathered = new LinkedHashMap<>();
         // every round either completes the shards or gives up at least one worker, and a run has
@@ -285,19 +283,9 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
 
     private static long countOthers(Cluster cluster) {
         Address self = cluster.selfMember().address();
-        return java.util.stream.StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
+        return StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
                 .filter(m -> !m.address().equals(self))
                 .count();
-    }
-
-    private static byte[] bytes(ActorCriticPolicy policy) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            policy.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     /** Shards gathered and counted so far: each shard once per iteration, whatever failed. */
@@ -339,7 +327,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
             cluster.manager().tell(new Leave(cluster.selfMember().address()));
         }
         system.terminate();
-        system.getWhenTerminated().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+        system.getWhenTerminated().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
     }
 }

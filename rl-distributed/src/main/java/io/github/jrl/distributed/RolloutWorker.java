@@ -6,10 +6,6 @@ import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.Behavior;
@@ -83,7 +79,7 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
             hosted = new Hosted(request.runId(), request.spec(), start(request.spec(), request.envSeed()));
             shards.put(request.shardIndex(), hosted);
         }
-        ActorCriticPolicy policy = readPolicy(request.policy());
+        ActorCriticPolicy policy = ActorCriticPolicy.fromBytes(request.policy());
         RolloutShard rollout = hosted.collector.collect(policy, Rng.fromState(request.actionRngState()),
                 request.spec().gaeLambda());
         hosted.lastIteration = request.iteration();
@@ -100,13 +96,5 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
 
     private static Environment<float[], ?> env(ShardSpec spec) {
         return Envs.make(spec.envId(), spec.envKwargs());
-    }
-
-    private static ActorCriticPolicy readPolicy(byte[] bytes) {
-        try {
-            return ActorCriticPolicy.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the learner sent a policy that does not read back", e);
-        }
     }
 }

@@ -6,9 +6,6 @@ import io.github.jrl.algorithms.ppo.PpoPresets;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.envs.Envs;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -28,10 +25,8 @@ final class DistributedPpoRuns {
     }
 
     /** The policy's networks and head, as bytes: equal bytes mean bit-identical parameters. */
-    static byte[] parameters(Ppo ppo) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ppo.policy().writeTo(new DataOutputStream(bytes));
-        return bytes.toByteArray();
+    static byte[] parameters(Ppo ppo) {
+        return ppo.policy().toBytes();
     }
 
     /** The latest metrics except steps per second, which is wall time. */

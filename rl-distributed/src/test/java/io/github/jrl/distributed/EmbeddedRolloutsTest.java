@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.jrl.algorithms.ppo.Ppo;
 import io.github.jrl.algorithms.ppo.PpoConfig;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +17,7 @@ class EmbeddedRolloutsTest {
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
-    void twoEmbeddedWorkersTrainBitIdenticallyToOneProcess() throws IOException {
+    void embeddedWorkersTrainBitIdenticallyToOneProcess() {
         PpoConfig config = DistributedPpoRuns.config();
         long total = 3L * config.rolloutSize();
         Ppo local = new Ppo(config, DistributedPpoRuns.CART_POLE);

@@ -9,9 +9,6 @@ import io.github.jrl.distributed.LocalWorkerProcesses;
 import io.github.jrl.distributed.PekkoRollouts;
 import io.github.jrl.distributed.RolloutPlan;
 import io.github.jrl.envs.Envs;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -57,7 +54,8 @@ public final class ClusterPpoBenchmark {
                 Ppo distributed = new Ppo(config, () -> Envs.make(ENV), rollouts);
                 distributed.learn(steps);
                 report(workers + " worker JVMs", distributed, start);
-                System.out.println("bit-identical policies: " + Arrays.equals(bytes(local), bytes(distributed)));
+                boolean equal = Arrays.equals(local.policy().toBytes(), distributed.policy().toBytes());
+                System.out.println("bit-identical policies: " + equal);
             } finally {
                 processes.allExitWithin(20);
             }
@@ -67,11 +65,5 @@ public final class ClusterPpoBenchmark {
     private static void report(String name, Ppo ppo, long start) {
         System.out.printf(Locale.ROOT, "%s: %d steps, episodic return %.1f, %.1f s%n", name, ppo.stepsDone(),
                 ppo.latestMetrics().get(MetricNames.EPISODIC_RETURN), (System.nanoTime() - start) / 1e9);
-    }
-
-    private static byte[] bytes(Ppo ppo) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ppo.policy().writeTo(new DataOutputStream(bytes));
-        return bytes.toByteArray();
     }
 }

@@ -12,9 +12,12 @@ import io.github.jrl.core.space.Space;
 import io.github.jrl.core.stats.ObservationNormalizer;
 import io.github.jrl.core.stats.RunningMeanStd;
 import io.github.jrl.nd4j.nn.MlpSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -120,6 +123,31 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         MlpSnapshot critic = MlpSnapshot.readFrom(in);
         ObservationNormalizer normalizer = in.readBoolean() ? readNormalizer(in) : null;
         return assemble(meta, actor, critic, normalizer);
+    }
+
+    /** {@link #writeTo}'s form as bytes: what a learner sends its rollout workers. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a policy from {@link #toBytes}' form.
+     *
+     * @throws IllegalArgumentException if the bytes are not a policy
+     */
+    public static ActorCriticPolicy fromBytes(byte[] bytes) {
+        try {
+            return readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an actor-critic policy in " + bytes.length + " bytes: "
+                    + e.getMessage(), e);
+        }
     }
 
     private void writeMeta(DataOutputStream out) throws IOException {
