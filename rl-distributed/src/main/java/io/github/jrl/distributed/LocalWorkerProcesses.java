@@ -82,13 +82,18 @@ public final class LocalWorkerProcesses implements AutoCloseable {
         return true;
     }
 
+    /** Kills the workers still running and waits (up to 10 s each) for them to be gone. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process process : processes) {
             process.destroyForcibly();
         }
-        for (Process process : processes) {
-            process.waitFor(10, TimeUnit.SECONDS);
+        try {
+            for (Process process : processes) {
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
