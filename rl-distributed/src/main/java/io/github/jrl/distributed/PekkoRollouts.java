@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Faults: a worker that does not answer within the collect timeout is given up (in a cluster,
  * its node is downed); its shards move to the live workers with the fewest shards and are
- * collected again from the same action-stream position, so the iteration completes; a moved
- * shard restarts its copies from the run's seed (its old copies died with the worker). A late
- * answer from a given-up worker is dropped: each shard counts once per iteration. A worker that
- * joins later takes a shard from the most loaded worker.
+ * collected again from the same action-stream position and from the state of their copies that
+ * came with their previous rollout, so the iteration completes with the very data the lost
+ * worker would have sent: training stays bit-identical. A late answer from a given-up worker is
+ * dropped: each shard counts once per iteration. A worker that joins later takes a shard from
+ * the most loaded worker, the same way.
  */
 public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
 
@@ -64,6 +65,8 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
     /** Which worker hosts each shard now. */
     private final Map<Integer, ActorRef<RolloutMessage>> owners = new HashMap<>();
     private final Set<ActorRef<RolloutMessage>> givenUp = new HashSet<>();
+    /** Each shard's copies as its worker left them after the last rollout, for moving the shard. */
+    private final Map<Integer, byte[]> copiesStates = new HashMap<>();
     private long envSeed;
     private long iteration;
     private long shardsCounted;
@@ -157,6 +160,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
                     ShardCollected answer = ask.answer().join();
                     if (answer.iteration() == iteration && answer.runId().equals(runId) && answer.shardIndex() == s
                             && gathered.putIfAbsent(s, answer.shard()) == null) {
+                        copiesStates.put(s, answer.copiesState());
                         shardsByWorker.merge(ask.worker().path().toString(), 1L, Long::sum);
                     }
                 } catch (CompletionException e) {
@@ -178,8 +182,8 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
         ActorRef<RolloutMessage> worker = owners.get(shard);
         long current = iteration;
         return new Ask(worker, AskPattern.<RolloutMessage, ShardCollected>ask(worker,
-                replyTo -> new CollectShard(runId, current, shard, plan.shards().get(shard), envSeed, streamState,
-                        policyBytes, replyTo),
+                replyTo -> new CollectShard(runId, current, shard, plan.shards().get(shard), envSeed,
+                        copiesStates.getOrDefault(shard, new byte[0]), streamState, policyBytes, replyTo),
                 collectTimeout, system.scheduler()).toCompletableFuture());
     }
 

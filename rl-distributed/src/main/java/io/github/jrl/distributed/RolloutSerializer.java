@@ -114,12 +114,12 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
         out.writeDouble(spec.gamma());
         out.writeDouble(spec.gaeLambda());
         out.writeLong(c.envSeed());
+        writeBytes(out, c.copiesState());
         out.writeInt(c.actionRngState().length);
         for (long word : c.actionRngState()) {
             out.writeLong(word);
         }
-        out.writeInt(c.policy().length);
-        out.write(c.policy());
+        writeBytes(out, c.policy());
         out.writeUTF(ActorRefResolver.get(Adapter.toTyped(system)).toSerializationFormat(c.replyTo()));
     }
 
@@ -136,13 +136,13 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
         ShardSpec spec = new ShardSpec(envId, kwargs, in.readInt(), in.readInt(), in.readInt(), in.readInt(),
                 in.readDouble(), in.readDouble());
         long envSeed = in.readLong();
+        byte[] copiesState = readBytes(in);
         long[] rngState = new long[in.readInt()];
         for (int i = 0; i < rngState.length; i++) {
             rngState[i] = in.readLong();
         }
-        byte[] policy = new byte[in.readInt()];
-        in.readFully(policy);
-        return new CollectShard(runId, iteration, shardIndex, spec, envSeed, rngState, policy,
+        byte[] policy = readBytes(in);
+        return new CollectShard(runId, iteration, shardIndex, spec, envSeed, copiesState, rngState, policy,
                 ActorRefResolver.get(Adapter.toTyped(system)).resolveActorRef(in.readUTF()));
     }
 
@@ -175,6 +175,7 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
                 out.writeDouble(value);
             }
         }
+        writeBytes(out, r.copiesState());
     }
 
     private static ShardCollected readCollected(DataInputStream in) throws IOException {
@@ -206,8 +207,24 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
             }
             episodes.add(new FinishedEpisode(step, copy, new EpisodeStatistics(returns, length)));
         }
-        return new ShardCollected(runId, iteration, shardIndex, new RolloutShard(firstCopy, numCopies, numSteps,
-                observations, actions, rewards, dones, values, logProbs, lastValues, episodes));
+        RolloutShard shard = new RolloutShard(firstCopy, numCopies, numSteps, observations, actions, rewards, dones, values,
+                logProbs, lastValues, episodes);
+        return new ShardCollected(runId, iteration, shardIndex, shard, readBytes(in));
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > in.available()) {
+            throw new IOException("a byte array of " + n + " bytes in a message of " + in.available() + " bytes left");
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        return bytes;
     }
 
     private static void writeFloats(DataOutputStream out, float[] values) throws IOException {

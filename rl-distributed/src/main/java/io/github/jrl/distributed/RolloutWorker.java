@@ -23,9 +23,10 @@ import org.apache.pekko.actor.typed.receptionist.ServiceKey;
  * sent. It registers itself with the receptionist under {@link #SERVICE}, so a learner finds it
  * in the same JVM or anywhere in the cluster.
  *
- * <p>A shard's copies continue only on the worker that collected the shard's previous rollout;
- * anywhere else (the run's first rollout, a shard moved here from a failed or busier worker, or
- * back here after a while) they start afresh, reset with the run's seed.
+ * <p>A shard's copies live on in the worker that collected the shard's previous rollout; a worker
+ * that starts hosting a shard (the run's first rollout, a shard moved here from a failed or
+ * busier worker, or back here after a while) rebuilds its copies from the state the learner
+ * sends, so the copies continue exactly where they were.
  */
 public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
 
@@ -76,21 +77,26 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
     private Behavior<RolloutMessage> collect(CollectShard request) {
         Hosted hosted = shards.get(request.shardIndex());
         if (hosted == null || !hosted.continuedBy(request)) {
-            hosted = new Hosted(request.runId(), request.spec(), start(request.spec(), request.envSeed()));
+            hosted = new Hosted(request.runId(), request.spec(), start(request));
             shards.put(request.shardIndex(), hosted);
         }
         ActorCriticPolicy policy = ActorCriticPolicy.fromBytes(request.policy());
         RolloutShard rollout = hosted.collector.collect(policy, Rng.fromState(request.actionRngState()),
                 request.spec().gaeLambda());
         hosted.lastIteration = request.iteration();
-        request.replyTo().tell(new ShardCollected(request.runId(), request.iteration(), request.shardIndex(), rollout));
+        request.replyTo().tell(new ShardCollected(request.runId(), request.iteration(), request.shardIndex(), rollout,
+                hosted.collector.saveState()));
         return this;
     }
 
-    private static ShardCollector start(ShardSpec spec, long envSeed) {
+    private static ShardCollector start(CollectShard request) {
+        ShardSpec spec = request.spec();
         ShardCollector collector = new ShardCollector(() -> env(spec), spec.firstCopy(), spec.numCopies(),
                 spec.totalCopies(), spec.numSteps(), spec.gamma());
-        collector.reset(envSeed);
+        collector.reset(request.envSeed());
+        if (request.copiesState().length > 0) {
+            collector.restore(request.copiesState());
+        }
         return collector;
     }
 

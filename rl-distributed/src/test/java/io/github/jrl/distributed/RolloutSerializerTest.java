@@ -49,7 +49,7 @@ class RolloutSerializerTest {
     void aCollectRequestRoundTrips() throws NotSerializableException {
         ShardSpec spec = new ShardSpec("jrl/BusyCartPole-v1", Map.of("work", 10.0), 2, 3, 8, 16, 0.98, 0.8);
         ActorRef<ShardCollected> replyTo = system.systemActorOf(Behaviors.<ShardCollected>empty(), "reply", Props.empty());
-        CollectShard request = new CollectShard("run", 7, 1, spec, -5L, new long[] {1, 2, 3, 4, 0, 9},
+        CollectShard request = new CollectShard("run", 7, 1, spec, -5L, new byte[] {9, 8}, new long[] {1, 2, 3, 4, 0, 9},
                 new byte[] {1, -2, 3}, replyTo);
         CollectShard read = (CollectShard) roundTrip(request);
         assertEquals(request.runId(), read.runId());
@@ -57,6 +57,7 @@ class RolloutSerializerTest {
         assertEquals(request.shardIndex(), read.shardIndex());
         assertEquals(spec, read.spec());
         assertEquals(request.envSeed(), read.envSeed());
+        assertArrayEquals(request.copiesState(), read.copiesState());
         assertArrayEquals(request.actionRngState(), read.actionRngState());
         assertArrayEquals(request.policy(), read.policy());
         assertEquals(replyTo, read.replyTo());
@@ -68,7 +69,8 @@ class RolloutSerializerTest {
         RolloutShard shard = new RolloutShard(4, 2, 2, new float[] {1, 2, 3, 4, 5, 6, 7, 8}, odd.clone(), odd.clone(),
                 new boolean[] {true, false, false, true}, odd.clone(), odd.clone(), new float[] {0.5f, -0.5f},
                 List.of(new FinishedEpisode(1, 0, new EpisodeStatistics(new double[] {12.5}, 13))));
-        ShardCollected read = (ShardCollected) roundTrip(new ShardCollected("run", 3, 2, shard));
+        ShardCollected read = (ShardCollected) roundTrip(new ShardCollected("run", 3, 2, shard, new byte[] {4, 5, 6}));
+        assertArrayEquals(new byte[] {4, 5, 6}, read.copiesState());
         RolloutShard back = read.shard();
         assertEquals(3, read.iteration());
         assertEquals(2, read.shardIndex());

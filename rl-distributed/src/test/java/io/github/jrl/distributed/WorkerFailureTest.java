@@ -1,5 +1,6 @@
 package io.github.jrl.distributed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A worker JVM killed in the middle of an iteration: the learner gives it up after the collect
  * timeout, collects its shard on the other worker, and trains on; a worker started afterwards
- * joins and takes a shard; every shard counts once per iteration; closing stops every worker.
+ * joins and takes a shard; every shard counts once per iteration; the shards move with their
+ * copies' state, so the run still equals the single-process one bit for bit; closing stops every
+ * worker.
  */
 class WorkerFailureTest {
 
@@ -59,6 +62,9 @@ class WorkerFailureTest {
                 };
                 Ppo ppo = new Ppo(config, () -> Envs.make(BusyCartPole.ID, BUSY), rollouts);
                 ppo.learn(ITERATIONS * config.rolloutSize(), faults);
+                Ppo local = new Ppo(config, () -> Envs.make(BusyCartPole.ID, BUSY));
+                local.learn(ITERATIONS * config.rolloutSize());
+                assertArrayEquals(DistributedPpoRuns.parameters(local), DistributedPpoRuns.parameters(ppo));
 
                 assertEquals(ITERATIONS * config.rolloutSize(), ppo.stepsDone());
                 assertTrue(workers.get(1).waitFor(5, TimeUnit.SECONDS) && workers.get(1).exitValue() != 0,

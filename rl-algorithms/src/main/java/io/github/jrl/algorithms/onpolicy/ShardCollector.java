@@ -1,11 +1,18 @@
 package io.github.jrl.algorithms.onpolicy;
 
 import io.github.jrl.core.buffer.RolloutBuffer;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.vector.SyncVectorEnv;
 import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +58,40 @@ public final class ShardCollector {
     public RolloutShard collect(ActorCriticPolicy policy, Rng actionRng, double gaeLambda) {
         collector.collectShard(policy, actionRng, gaeLambda, firstCopy, totalCopies);
         return RolloutShard.of(firstCopy, buffer, collector);
+    }
+
+    /**
+     * The state of the shard's copies (each environment mid-episode, with its generator, and the
+     * current observations), for continuing them on another worker with {@link #restore}.
+     */
+    public byte[] saveState() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            envs.writeState(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Continues the copies whose state {@link #saveState} saved on a collector of the same shard:
+     * the next {@link #collect} gives what that collector's next one would have.
+     *
+     * @throws IllegalArgumentException if the bytes are not the state of this shard's copies;
+     *         nothing is restored then
+     */
+    public void restore(byte[] state) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            Stateful.Restore restore = envs.readState(in);
+            if (in.read() != -1) {
+                throw new IOException("bytes left after the state");
+            }
+            restore.apply();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not the state of copies " + firstCopy + ".." + (firstCopy
+                    + numCopies() - 1) + " of " + totalCopies + ": " + e.getMessage(), e);
+        }
     }
 
     public int firstCopy() {
