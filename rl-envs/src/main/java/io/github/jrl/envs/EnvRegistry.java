@@ -3,6 +3,7 @@ package io.github.jrl.envs;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.wrappers.EnvChecker;
 import io.github.jrl.core.wrappers.TimeLimit;
+import io.github.jrl.envs.classic.BusyCartPole;
 import io.github.jrl.envs.classic.ClassicControlEnvs;
 import io.github.jrl.envs.mo.MultiObjectiveEnvs;
 import io.github.jrl.envs.text.TextEnvs;
@@ -31,6 +32,7 @@ public final class EnvRegistry {
     public static EnvRegistry defaults() {
         EnvRegistry registry = new EnvRegistry();
         ClassicControlEnvs.register(registry);
+        BusyCartPole.register(registry);
         ToyTextEnvs.register(registry);
         MultiObjectiveEnvs.register(registry);
         TextEnvs.register(registry);

@@ -9,6 +9,7 @@ import io.github.jrl.core.vector.VectorEnv;
 import io.github.jrl.core.wrappers.EpisodeStatistics;
 import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import io.github.jrl.nd4j.policy.CategoricalHead;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -53,6 +54,11 @@ public final class RolloutCollector implements Stateful {
     private final float[] finalObservation;
     private final float[] finalValue = new float[1];
     private final ArrayDeque<EpisodeStatistics> recentEpisodes = new ArrayDeque<>();
+    private final List<FinishedEpisode> rolloutEpisodes = new ArrayList<>();
+
+    /** An episode that ended at {@code step} of a rollout, in copy {@code copy} of the vector env. */
+    public record FinishedEpisode(int step, int copy, EpisodeStatistics statistics) {
+    }
 
     public RolloutCollector(VectorEnv envs, RolloutBuffer buffer, double gamma) {
         if (buffer.numEnvs() != envs.numEnvs() || buffer.observationSize() != envs.observationSize()) {
@@ -81,10 +87,38 @@ public final class RolloutCollector implements Stateful {
      * {@code rng}, then computes GAE advantages with {@code gaeLambda}. Returns the steps taken.
      */
     public long collect(ActorCriticPolicy policy, Rng rng, double gaeLambda) {
+        return collectShard(policy, rng, gaeLambda, 0, numEnvs);
+    }
+
+    /**
+     * As {@link #collect}, for the copies {@code firstCopy .. firstCopy + numEnvs - 1} of a vector
+     * env of {@code totalCopies} copies that all sample their actions from {@code rng}, one copy
+     * after another at every step: the draws of the other copies are skipped, so each copy here
+     * samples exactly what it would sample in the whole vector env. This is how rollout workers
+     * reproduce a single-process run (RLlib's EnvRunners instead give each runner its own
+     * stream, which makes results depend on the number of runners).
+     *
+     * @throws IllegalArgumentException if the shard does not fit in {@code totalCopies}, or if it
+     *         is a proper shard and the policy's actions take a variable number of draws (only a
+     *         categorical action takes a fixed one, a single {@code nextDouble})
+     */
+    public long collectShard(ActorCriticPolicy policy, Rng rng, double gaeLambda, int firstCopy, int totalCopies) {
+        if (firstCopy < 0 || firstCopy + numEnvs > totalCopies) {
+            throw new IllegalArgumentException("a shard of " + numEnvs + " copies starting at copy " + firstCopy
+                    + " does not fit in " + totalCopies + " copies");
+        }
+        if (totalCopies != numEnvs && !(policy.head() instanceof CategoricalHead)) {
+            throw new IllegalArgumentException("a shard can skip the other copies' draws only for categorical actions"
+                    + " (one draw each); this policy has a " + policy.head().getClass().getSimpleName());
+        }
+        long drawsAfter = totalCopies - firstCopy - numEnvs;
         buffer.clear();
+        rolloutEpisodes.clear();
         for (int t = 0; t < buffer.numSteps(); t++) {
             System.arraycopy(envs.observations(), 0, observations, 0, observations.length);
+            rng.skip(firstCopy);
             policy.actBatch(observations, numEnvs, rng, actions, logProbs, values);
+            rng.skip(drawsAfter);
             envs.step(clipToBounds(actions));
             double[] stepRewards = envs.rewards();
             boolean[] terminated = envs.terminated();
@@ -99,7 +133,7 @@ public final class RolloutCollector implements Stateful {
                 }
                 rewards[i] = (float) reward;
                 if (dones[i]) {
-                    recordEpisode(envs.finalInfo(i));
+                    recordEpisode(t, i, envs.finalInfo(i));
                 }
             }
             buffer.add(observations, actions, rewards, dones, values, logProbs);
@@ -122,14 +156,36 @@ public final class RolloutCollector implements Stateful {
         return envActions;
     }
 
-    private void recordEpisode(Map<String, Object> info) {
+    private void recordEpisode(int step, int copy, Map<String, Object> info) {
         Object stats = info == null ? null : info.get(RecordEpisodeStatistics.INFO_KEY);
         if (stats instanceof EpisodeStatistics episode) {
-            recentEpisodes.addLast(episode);
-            if (recentEpisodes.size() > EPISODE_WINDOW) {
-                recentEpisodes.removeFirst();
-            }
+            rolloutEpisodes.add(new FinishedEpisode(step, copy, episode));
+            recordEpisode(episode);
         }
+    }
+
+    /**
+     * Adds an episode to the window behind {@link #meanEpisodeReturn()}, for a learner whose
+     * episodes were collected elsewhere (in the order a local collection would record them).
+     */
+    public void recordEpisode(EpisodeStatistics episode) {
+        recentEpisodes.addLast(episode);
+        if (recentEpisodes.size() > EPISODE_WINDOW) {
+            recentEpisodes.removeFirst();
+        }
+    }
+
+    /** The episodes that ended during the last collection, in the order they were recorded. */
+    public List<FinishedEpisode> episodesOfLastRollout() {
+        return List.copyOf(rolloutEpisodes);
+    }
+
+    /**
+     * The value estimates of the observations that follow the last collection, which GAE
+     * bootstraps from: one per copy, valid until the next collection.
+     */
+    public float[] lastValues() {
+        return values.clone();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.jrl.algorithms.ppo;
 
+import io.github.jrl.algorithms.onpolicy.RemoteRollouts;
 import io.github.jrl.algorithms.onpolicy.RolloutCollector;
 import io.github.jrl.core.buffer.RolloutBuffer;
 import io.github.jrl.core.checkpoint.Checkpoint;
@@ -51,6 +52,8 @@ public final class Ppo implements Trainer<float[], Object> {
     private final Adam optimizer;
     private final RolloutBuffer buffer;
     private final RolloutCollector collector;
+    /** Where rollouts come from when not from {@link #collector}; null when they do. */
+    private final RemoteRollouts remote;
     private final ActionHead head;
     private Rng actionRng;
     private Rng minibatchRng;
@@ -68,7 +71,27 @@ public final class Ppo implements Trainer<float[], Object> {
      *     {@link Box} (wrap discrete observations with {@code OneHotObservation})
      */
     public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
+        this(config, envFactory, (RemoteRollouts) null);
+    }
+
+    /**
+     * A run whose rollouts are collected by {@code rollouts} (rollout workers) over
+     * {@code config.numEnvs()} copies made by {@code envFactory}; the copies made here only give
+     * the spaces. Bit-identical to the run collecting locally when {@code rollouts} keeps its
+     * contract.
+     *
+     * @param rollouts the workers, or null to collect in this process (as the two-argument
+     *     constructor does)
+     * @throws IllegalArgumentException if the config normalises observations or rewards, whose
+     *         running statistics span all copies and cannot be kept by separate workers
+     */
+    public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, RemoteRollouts rollouts) {
         this.config = config;
+        this.remote = rollouts;
+        if (rollouts != null && (config.normalizeObservations() || config.normalizeRewards())) {
+            throw new IllegalArgumentException("remote rollouts need normalizeObservations and normalizeRewards off:"
+                    + " their running statistics span all copies");
+        }
         Rng root = new Rng(config.seed());
         VectorEnv raw = vectorEnv(envFactory, config.numEnvs());
         if (!(raw.singleObservationSpace() instanceof Box)) {
@@ -93,7 +116,12 @@ public final class Ppo implements Trainer<float[], Object> {
         collector = new RolloutCollector(envs, buffer, config.gamma());
         actionRng = root.split();
         minibatchRng = root.split();
-        envs.reset(root.nextSeed());
+        long envSeed = root.nextSeed();
+        if (remote == null) {
+            envs.reset(envSeed);
+        } else {
+            remote.reset(envSeed);
+        }
         minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, head.outputSize(),
                 head.parameterCount());
     }
@@ -125,7 +153,9 @@ public final class Ppo implements Trainer<float[], Object> {
         boolean keepGoing = true;
         while (keepGoing && stepsDone < totalSteps) {
             long start = System.nanoTime();
-            stepsDone += collector.collect(actingPolicy, actionRng, config.gaeLambda());
+            stepsDone += remote == null
+                    ? collector.collect(actingPolicy, actionRng, config.gaeLambda())
+                    : remote.collect(actingPolicy, actionRng, config.gaeLambda(), buffer, collector::recordEpisode);
             long collected = System.nanoTime();
             // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
             // learning rate); it stops at 0 here
@@ -275,6 +305,10 @@ public final class Ppo implements Trainer<float[], Object> {
      * before committing; {@link #resume} ignores sections it does not know.
      */
     public void writeCheckpoint(CheckpointWriter writer) throws IOException {
+        if (remote != null) {
+            throw new UnsupportedOperationException("a run with remote rollouts cannot be checkpointed:"
+                    + " its environments live in the workers");
+        }
         PpoCheckpoint.write(writer, this);
     }
 

@@ -96,6 +96,20 @@ public final class Rng {
         return result;
     }
 
+    /**
+     * Advances this generator as {@code draws} calls of {@link #nextLong()} would. A rollout
+     * worker acting for some copies of a vector env whose copies share one action stream leaves
+     * the other copies' draws to them this way (one {@code nextDouble} per categorical action).
+     */
+    public void skip(long draws) {
+        if (draws < 0) {
+            throw new IllegalArgumentException("draws to skip must be non-negative, got " + draws);
+        }
+        for (long i = 0; i < draws; i++) {
+            nextLong();
+        }
+    }
+
     public int nextInt() {
         return (int) (nextLong() >>> 32);
     }

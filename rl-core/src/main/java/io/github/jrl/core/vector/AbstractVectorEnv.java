@@ -40,14 +40,24 @@ abstract class AbstractVectorEnv<O, A> implements VectorEnv, Stateful {
     private final boolean[] truncated;
     private final Map<String, Object>[] finalInfos;
     private final A[] pendingActions;
+    private final int firstStream;
     private long pendingSeed;
     private boolean wasReset;
 
+    /**
+     * @param firstStream the seed-stream index of copy 0: copy {@code i} is reset with a seed from
+     *     {@code Rng.forStream(seed, firstStream + i)}, so that a shard of a larger vector env
+     *     (one rollout worker's copies) seeds its copies exactly as the whole one would
+     */
     @SuppressWarnings("unchecked")
-    AbstractVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs) {
+    AbstractVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs, int firstStream) {
         if (numEnvs <= 0) {
             throw new IllegalArgumentException("a vector env needs at least one copy, got " + numEnvs);
         }
+        if (firstStream < 0) {
+            throw new IllegalArgumentException("the first seed stream must be non-negative, got " + firstStream);
+        }
+        this.firstStream = firstStream;
         envs = new ArrayList<>(numEnvs);
         for (int i = 0; i < numEnvs; i++) {
             envs.add(factory.get());
@@ -140,7 +150,7 @@ abstract class AbstractVectorEnv<O, A> implements VectorEnv, Stateful {
 
     final void resetRange(int from, int to) {
         for (int i = from; i < to; i++) {
-            Reset<O> reset = envs.get(i).reset(Rng.forStream(pendingSeed, i).nextSeed());
+            Reset<O> reset = envs.get(i).reset(Rng.forStream(pendingSeed, firstStream + i).nextSeed());
             observationSpace.writeFlat(reset.observation(), observations, i * observationSize);
             terminated[i] = false;
             truncated[i] = false;
