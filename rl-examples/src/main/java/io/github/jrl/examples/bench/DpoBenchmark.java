@@ -10,16 +10,16 @@ import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.text.CharTokenizer;
 import io.github.jrl.envs.text.Prompt;
 import io.github.jrl.envs.text.PromptDataset;
-import io.github.jrl.envs.text.PromptSplit;
 import io.github.jrl.envs.text.TextRewards;
+import io.github.jrl.examples.preference.PromptCursor;
 import io.github.jrl.examples.preference.TextPreferenceSetup;
 import io.github.jrl.nd4j.token.Sampling;
 import io.github.jrl.nd4j.token.TokenPolicy;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleBiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -95,22 +95,23 @@ public final class DpoBenchmark implements Callable<Integer> {
             Sampling sampling = new Sampling(setup.maxNewTokens(data), 1.0, 0, CharTokenizer.EOS);
             PairGenerator generator = new PairGenerator(sampling, samples);
             Rng rng = new Rng(1000 + seed);
+            ToDoubleBiFunction<Prompt, int[]> judge = (prompt, completion) -> TextPreferenceSetup.verifierScore(verifier,
+                    prompt, completion);
 
-            TokenPolicy offline = trainableCopy(sft, seed);
-            PromptCursor offlineCursor = new PromptCursor(setup, data);
-            List<TokenPair> offlinePairs = offlineCursor.pairs(offline, generator, verifier, pairs, rng);
+            TokenPolicy offline = TextPreferenceSetup.trainableCopy(sft);
+            List<TokenPair> offlinePairs = setup.trainCursor(data).pairs(offline, generator, judge, pairs, rng);
             new Dpo(config(seed), offline, sft.frozenCopy()).train(offlinePairs, new MultiSink());
             double offlineAccuracy = setup.heldOutAccuracy(offline, data);
 
-            TokenPolicy iterative = trainableCopy(sft, seed);
+            TokenPolicy iterative = TextPreferenceSetup.trainableCopy(sft);
             Dpo dpo = new Dpo(config(seed), iterative, sft.frozenCopy());
-            PromptCursor cursor = new PromptCursor(setup, data);
+            PromptCursor cursor = setup.trainCursor(data);
             for (int round = 0; round < rounds; round++) {
                 int roundPairs = pairs / rounds + (round < pairs % rounds ? 1 : 0);
                 if (updateReference) {
                     dpo.setReference(iterative.frozenCopy());
                 }
-                dpo.train(cursor.pairs(iterative, generator, verifier, roundPairs, rng), new MultiSink());
+                dpo.train(cursor.pairs(iterative, generator, judge, roundPairs, rng), new MultiSink());
             }
             double iterativeAccuracy = setup.heldOutAccuracy(iterative, data);
             offlineHits += offlineAccuracy - base >= 0.15 ? 1 : 0;
@@ -124,44 +125,5 @@ public final class DpoBenchmark implements Callable<Integer> {
     private DpoConfig config(long seed) {
         return DpoConfig.builder().lossType(loss).beta(beta).rpoAlpha(rpoAlpha).learningRate(learningRate).epochs(epochs)
                 .batchSize(batch).seed(seed).build();
-    }
-
-    private static TokenPolicy trainableCopy(TokenPolicy policy, long seed) {
-        TokenPolicy copy = new TokenPolicy(policy.spec(), new Rng(seed));
-        copy.parameters().copyFrom(policy.parameters());
-        return copy;
-    }
-
-    /**
-     * Walks the training prompts after the SFT demonstrations in order, generating pairs in
-     * chunks until a count is reached, so each method sees fresh prompts and exactly that many
-     * pairs.
-     */
-    private static final class PromptCursor {
-        private static final int CHUNK = 128;
-        private final TextPreferenceSetup setup;
-        private final PromptDataset data;
-        private int next;
-
-        PromptCursor(TextPreferenceSetup setup, PromptDataset data) {
-            this.setup = setup;
-            this.data = data;
-        }
-
-        List<TokenPair> pairs(TokenPolicy policy, PairGenerator generator, TextRewards verifier, int count, Rng rng) {
-            List<TokenPair> pairs = new ArrayList<>();
-            List<Prompt> train = data.prompts(PromptSplit.TRAIN);
-            while (pairs.size() < count) {
-                int from = next;
-                int[][] prompts = setup.trainPrompts(data, from, CHUNK);
-                next += CHUNK;
-                // correctness first, format as a tie-breaker: a correct, well-formed answer beats a correct, malformed one
-                pairs.addAll(generator.generate(policy, prompts, (p, completion) -> {
-                    double[] r = verifier.score(train.get(setup.demonstrations() + from + p), completion);
-                    return 2 * r[0] + r[1];
-                }, rng));
-            }
-            return pairs.subList(0, count);
-        }
     }
 }

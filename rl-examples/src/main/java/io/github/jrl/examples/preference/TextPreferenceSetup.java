@@ -49,9 +49,13 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
         return data.maxTargetLength() + SLACK;
     }
 
-    /** GPT-2's layout at toy size: width 32, 4 heads, 2 layers, feed-forward 64. */
+    /**
+     * GPT-2's layout at toy size: width 32, 4 heads, 2 layers, feed-forward 64. The context holds
+     * a whole prompt and completion, one position more than sampling needs, so that a reward
+     * model of the same spec reads every sequence and can start from the policy's parameters.
+     */
     public TransformerSpec spec(PromptDataset data) {
-        return new TransformerSpec(data.format().tokenizer().vocabSize(), data.maxPromptLength() + maxNewTokens(data) - 1, 32,
+        return new TransformerSpec(data.format().tokenizer().vocabSize(), data.maxPromptLength() + maxNewTokens(data), 32,
                 4, 2, 64);
     }
 
@@ -96,14 +100,22 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
         target[position] = format.tokenizer().id((char) ('0' + replacement));
     }
 
-    /** Prompts of the training split after the SFT demonstrations, from {@code from} on. */
-    public int[][] trainPrompts(PromptDataset data, int from, int count) {
-        List<Prompt> train = data.prompts(PromptSplit.TRAIN);
-        int[][] prompts = new int[count][];
-        for (int i = 0; i < count; i++) {
-            prompts[i] = train.get(demonstrations + from + i).tokens();
-        }
-        return prompts;
+    /** The training prompts after the SFT demonstrations, from which preference pairs are drawn. */
+    public PromptCursor trainCursor(PromptDataset data) {
+        return new PromptCursor(data.prompts(PromptSplit.TRAIN), demonstrations);
+    }
+
+    /** The verifier's preference: correctness first, format as a tie-breaker. */
+    public static double verifierScore(TextRewards rewards, Prompt prompt, int[] completion) {
+        double[] r = rewards.score(prompt, completion);
+        return 2 * r[0] + r[1];
+    }
+
+    /** A trainable policy with {@code policy}'s parameters. */
+    public static TokenPolicy trainableCopy(TokenPolicy policy) {
+        TokenPolicy copy = new TokenPolicy(policy.spec(), new Rng(0)); // initial draw overwritten
+        copy.parameters().copyFrom(policy.parameters());
+        return copy;
     }
 
     /** Share of held-out prompts answered correctly with greedy decoding, as GRPO reports accuracy. */

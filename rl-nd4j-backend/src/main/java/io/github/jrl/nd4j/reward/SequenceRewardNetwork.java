@@ -8,6 +8,7 @@ import io.github.jrl.nd4j.nn.MlpSpec;
 import io.github.jrl.nd4j.nn.ParameterSet;
 import io.github.jrl.nd4j.nn.TransformerSpec;
 import java.util.Arrays;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A reward model's network: a {@link CausalTransformer} encoder reads prompt and completion as
@@ -58,6 +59,24 @@ public final class SequenceRewardNetwork {
     /** All parameters, encoder and head, for an optimiser. */
     public ParameterSet parameters() {
         return parameters;
+    }
+
+    /**
+     * Sets the encoder to a trained transformer of the same spec, e.g. the SFT policy's (a
+     * {@code TokenPolicy}'s parameters are its transformer's): reward models start from the SFT
+     * model in Stiennon et al. 2020 and Ouyang et al. 2022, so that they begin with its features
+     * of the task. The head keeps its initialisation.
+     *
+     * @throws IllegalArgumentException if {@code transformer} does not hold exactly one
+     *     transformer of this spec
+     */
+    public void initializeEncoder(ParameterSet transformer) {
+        if (transformer.size() != spec.parameterCount()) {
+            throw new IllegalArgumentException("expected the " + spec.parameterCount() + " parameters of a " + spec
+                    + ", got " + transformer.size());
+        }
+        // the encoder reserved its parameters first, so they are the leading slice
+        parameters.params().get(NDArrayIndex.interval(0, spec.parameterCount())).assign(transformer.params());
     }
 
     /**

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.GradientCheck;
+import io.github.jrl.nd4j.nn.CausalTransformer;
+import io.github.jrl.nd4j.nn.ParameterSet;
 import io.github.jrl.nd4j.nn.TransformerSpec;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +58,29 @@ class SequenceRewardNetworkTest {
         // only the sequence, not where the prompt ends, matters: the network reads prompt + completion
         float[] split = net.forward(new int[][] {{1, 4}}, new int[][] {{5, 2}}).clone();
         assertEquals(batch[0], split[0], 1e-5f);
+    }
+
+    @Test
+    void theEncoderCanStartFromATrainedTransformer() {
+        ParameterSet trained = new ParameterSet();
+        CausalTransformer transformer = new CausalTransformer(SPEC, trained);
+        trained.allocate();
+        transformer.initialize(new Rng(8));
+        SequenceRewardNetwork net = new SequenceRewardNetwork(SPEC, 1, new Rng(9));
+        float[] head = new float[(int) (net.parameters().size() - SPEC.parameterCount())];
+        Buffers.copyOut(net.parameters().params().get(NDArrayIndex.interval(SPEC.parameterCount(), net.parameters().size())),
+                head, 0, head.length);
+        net.initializeEncoder(trained);
+        float[] expected = new float[(int) SPEC.parameterCount()];
+        float[] actual = new float[expected.length];
+        Buffers.copyOut(trained.params(), expected, 0, expected.length);
+        Buffers.copyOut(net.parameters().params(), actual, 0, actual.length);
+        assertArrayEquals(expected, actual);
+        float[] headAfter = new float[head.length];
+        Buffers.copyOut(net.parameters().params().get(NDArrayIndex.interval(SPEC.parameterCount(), net.parameters().size())),
+                headAfter, 0, headAfter.length);
+        assertArrayEquals(head, headAfter, "the head keeps its initialisation");
+        assertThrows(IllegalArgumentException.class, () -> net.initializeEncoder(net.parameters()));
     }
 
     @Test
