@@ -81,13 +81,9 @@ public final class RewardModelTrainer {
     private double step(Comparison[] batch) {
         int n = batch.length;
         int heads = network.heads();
-        float[] rewards = network.forward(prompts(batch), completions(batch));
-        double[] chosen = new double[n];
-        double[] rejected = new double[n];
-        for (int i = 0; i < n; i++) {
-            chosen[i] = rewards[i * heads + batch[i].objective()];
-            rejected[i] = rewards[(n + i) * heads + batch[i].objective()];
-        }
+        double[][] rewards = objectiveRewards(network, batch);
+        double[] chosen = rewards[0];
+        double[] rejected = rewards[1];
         double[] dChosen = new double[n];
         double[] dRejected = new double[n];
         double loss = BradleyTerryLoss.loss(chosen, rejected, n, dChosen, dRejected);
@@ -107,16 +103,21 @@ public final class RewardModelTrainer {
      * the comparison's objective: held-out pairwise accuracy.
      */
     public static double pairwiseAccuracy(SequenceRewardNetwork network, List<Comparison> comparisons) {
-        Comparison[] batch = comparisons.toArray(new Comparison[0]);
+        double[][] rewards = objectiveRewards(network, comparisons.toArray(new Comparison[0]));
+        return BradleyTerryLoss.accuracy(rewards[0], rewards[1], comparisons.size());
+    }
+
+    /** One forward pass: the rewards of the chosen and of the rejected completions on each comparison's objective. */
+    private static double[][] objectiveRewards(SequenceRewardNetwork network, Comparison[] batch) {
         int n = batch.length;
+        int heads = network.heads();
         float[] rewards = network.forward(prompts(batch), completions(batch));
-        double[] chosen = new double[n];
-        double[] rejected = new double[n];
+        double[][] byPair = new double[2][n];
         for (int i = 0; i < n; i++) {
-            chosen[i] = rewards[i * network.heads() + batch[i].objective()];
-            rejected[i] = rewards[(n + i) * network.heads() + batch[i].objective()];
+            byPair[0][i] = rewards[i * heads + batch[i].objective()];
+            byPair[1][i] = rewards[(n + i) * heads + batch[i].objective()];
         }
-        return BradleyTerryLoss.accuracy(chosen, rejected, n);
+        return byPair;
     }
 
     /** Prompts of the chosen completions, then of the rejected ones. */

@@ -47,13 +47,13 @@ public final class RewardModelBenchmark implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds 0..n-1 of the accuracy table (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--pairs", defaultValue = "2000", description = "Training pairs of a reward model (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs", defaultValue = "6000", description = "Training pairs of a reward model, fewer if the training prompts run out (default: ${DEFAULT-VALUE}).")
     int pairs;
 
-    @Option(names = "--epochs", defaultValue = "4", description = "Reward-model epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "15", description = "Reward-model epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--lr", defaultValue = "3e-4", description = "Reward-model learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Reward-model learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
     @Option(names = "--overopt-seeds", defaultValue = "1", description = "Seeds of the over-optimisation table (default: ${DEFAULT-VALUE}).")
