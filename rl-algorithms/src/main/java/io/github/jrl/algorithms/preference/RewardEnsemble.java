@@ -1,5 +1,6 @@
 package io.github.jrl.algorithms.preference;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -8,6 +9,10 @@ import java.util.List;
  * {@code min_i R_i}), or uncertainty-weighted (UWO: {@code mean_i R_i - lambda Var_i R_i}, the
  * population variance across members). Where members disagree, as they do off the data they were
  * trained on, the pessimistic aggregations lower the reward an optimiser can exploit.
+ *
+ * <p>A Bradley–Terry model is only defined up to a shift (and, across members, its scale differs),
+ * so the members' disagreement means something only once each member's rewards are standardised
+ * on common inputs, as Coste et al. do before aggregating: {@link #standardizedOn}.
  *
  * @param <I> what is scored
  */
@@ -21,6 +26,8 @@ public final class RewardEnsemble<I> implements BatchRewardModel<I> {
     private final List<BatchRewardModel<I>> members;
     private final Aggregation aggregation;
     private final double uncertaintyWeight;
+    private final double[][] means;  // [member][component], subtracted before aggregating
+    private final double[][] stds;   // [member][component], divided by
 
     /**
      * @param uncertaintyWeight {@code lambda} of UNCERTAINTY_WEIGHTED (ignored otherwise)
@@ -43,6 +50,47 @@ public final class RewardEnsemble<I> implements BatchRewardModel<I> {
         this.members = List.copyOf(members);
         this.aggregation = aggregation;
         this.uncertaintyWeight = uncertaintyWeight;
+        this.means = new double[members.size()][members.get(0).rewardDim()];
+        this.stds = new double[members.size()][members.get(0).rewardDim()];
+        for (double[] s : stds) {
+            Arrays.fill(s, 1);
+        }
+    }
+
+    /**
+     * The same ensemble with each member's rewards standardised to zero mean and unit (population)
+     * standard deviation over {@code reference}, per component.
+     *
+     * @throws IllegalArgumentException with fewer than 2 reference inputs, or if a member gives
+     *     them all the same reward
+     */
+    public RewardEnsemble<I> standardizedOn(List<I> reference) {
+        if (reference.size() < 2) {
+            throw new IllegalArgumentException("standardising needs at least 2 reference inputs, got " + reference.size());
+        }
+        RewardEnsemble<I> standardized = new RewardEnsemble<>(members, aggregation, uncertaintyWeight);
+        for (int m = 0; m < members.size(); m++) {
+            double[][] scores = members.get(m).scoreAll(reference);
+            for (int r = 0; r < rewardDim(); r++) {
+                double mean = 0;
+                for (double[] score : scores) {
+                    mean += score[r];
+                }
+                mean /= scores.length;
+                double variance = 0;
+                for (double[] score : scores) {
+                    variance += (score[r] - mean) * (score[r] - mean);
+                }
+                double std = Math.sqrt(variance / scores.length);
+                if (!(std > 0)) {
+                    throw new IllegalArgumentException("member " + m + " gives every reference input the same reward "
+                            + rewardNames().get(r) + "; it cannot be standardised");
+                }
+                standardized.means[m][r] = mean;
+                standardized.stds[m][r] = std;
+            }
+        }
+        return standardized;
     }
 
     @Override
@@ -66,7 +114,7 @@ public final class RewardEnsemble<I> implements BatchRewardModel<I> {
         for (int i = 0; i < scores.length; i++) {
             for (int r = 0; r < scores[i].length; r++) {
                 for (int m = 0; m < values.length; m++) {
-                    values[m] = byMember[m][i][r];
+                    values[m] = (byMember[m][i][r] - means[m][r]) / stds[m][r];
                 }
                 scores[i][r] = aggregate(aggregation, uncertaintyWeight, values);
             }

@@ -46,6 +46,37 @@ class RewardModelTest {
         RewardEnsemble<String> ensemble = new RewardEnsemble<>(List.of(a, b), Aggregation.WORST_CASE, 0);
         assertArrayEquals(new double[] {1, 4}, ensemble.score("anything"), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new RewardEnsemble<>(List.of(a), Aggregation.MEAN, 0));
+
+        // standardised on two inputs: member "shift" is member "base" plus 100, so they agree exactly
+        BatchRewardModel<Double> base = BatchRewardModel.of(new RewardModel<Double>() {
+            @Override
+            public List<String> rewardNames() {
+                return List.of("r");
+            }
+
+            @Override
+            public double[] score(Double input) {
+                return new double[] {input};
+            }
+        });
+        BatchRewardModel<Double> shifted = BatchRewardModel.of(new RewardModel<Double>() {
+            @Override
+            public List<String> rewardNames() {
+                return List.of("r");
+            }
+
+            @Override
+            public double[] score(Double input) {
+                return new double[] {3 * input + 100};
+            }
+        });
+        RewardEnsemble<Double> raw = new RewardEnsemble<>(List.of(base, shifted), Aggregation.UNCERTAINTY_WEIGHTED, 1);
+        assertEquals(0.5 * (2 + 106) - 52 * 52, raw.score(2.0)[0], 1e-9);
+        RewardEnsemble<Double> standardized = raw.standardizedOn(List.of(0.0, 4.0));
+        // over {0, 4} each member has mean 2 (resp. 106) and std 2 (resp. 6): 2.0 maps to 0 for both
+        assertEquals(0, standardized.score(2.0)[0], 1e-12);
+        assertEquals(1, standardized.score(4.0)[0], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> raw.standardizedOn(List.of(1.0, 1.0)));
         assertThrows(IllegalArgumentException.class,
                 () -> new RewardEnsemble<>(List.of(a, fixed(List.of("z", "y"), new double[2])), Aggregation.MEAN, 0));
     }

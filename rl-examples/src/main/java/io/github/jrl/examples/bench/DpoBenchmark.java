@@ -4,6 +4,8 @@ import io.github.jrl.algorithms.preference.Dpo;
 import io.github.jrl.algorithms.preference.DpoConfig;
 import io.github.jrl.algorithms.preference.DpoLossType;
 import io.github.jrl.algorithms.preference.PairGenerator;
+import io.github.jrl.algorithms.preference.PreferenceJsonl;
+import io.github.jrl.algorithms.preference.PreferencePair;
 import io.github.jrl.algorithms.preference.TokenPair;
 import io.github.jrl.core.metrics.MultiSink;
 import io.github.jrl.core.random.Rng;
@@ -16,6 +18,7 @@ import io.github.jrl.examples.preference.TextPreferenceSetup;
 import io.github.jrl.nd4j.token.Sampling;
 import io.github.jrl.nd4j.token.TokenPolicy;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,6 +79,9 @@ public final class DpoBenchmark implements Callable<Integer> {
             description = "Iterative DPO: the reference is the policy at the start of each round (else the SFT policy) (default: ${DEFAULT-VALUE}).")
     boolean updateReference;
 
+    @Option(names = "--save-pairs", description = "Directory to write each seed's offline pairs to, as TRL-style JSON lines.")
+    Path savePairs;
+
     @Override
     public Integer call() throws IOException {
         TextPreferenceSetup setup = new TextPreferenceSetup(2, demonstrations, noise, sftSteps, 32, 1e-3, 500);
@@ -100,6 +106,13 @@ public final class DpoBenchmark implements Callable<Integer> {
 
             TokenPolicy offline = TextPreferenceSetup.trainableCopy(sft);
             List<TokenPair> offlinePairs = setup.trainCursor(data).pairs(offline, generator, judge, pairs, rng);
+            if (savePairs != null) {
+                CharTokenizer tokenizer = data.format().tokenizer();
+                PreferenceJsonl.writePairs(savePairs.resolve("offline-pairs-seed" + seed + ".jsonl"), offlinePairs.stream()
+                        .map(p -> new PreferencePair(tokenizer.decode(p.prompt()), tokenizer.decode(p.chosen()),
+                                tokenizer.decode(p.rejected())))
+                        .toList());
+            }
             new Dpo(config(seed), offline, sft.frozenCopy()).train(offlinePairs, new MultiSink());
             double offlineAccuracy = setup.heldOutAccuracy(offline, data);
 

@@ -1,6 +1,7 @@
 package io.github.jrl.examples.bench;
 
 import io.github.jrl.algorithms.preference.BatchRewardModel;
+import io.github.jrl.algorithms.preference.BestOfN;
 import io.github.jrl.algorithms.preference.Dpo;
 import io.github.jrl.algorithms.preference.DpoConfig;
 import io.github.jrl.algorithms.preference.LearnedRewardModel;
@@ -75,6 +76,9 @@ public final class RewardModelBenchmark implements Callable<Integer> {
     @Option(names = "--round-pairs", defaultValue = "128", description = "Pairs per round (default: ${DEFAULT-VALUE}).")
     int roundPairs;
 
+    /** Samples per prompt of the best-of-N column. */
+    private static final int BEST_OF = 8;
+
     private final TextPreferenceSetup setup = new TextPreferenceSetup(2, 1000, 0.2, 1000, 32, 1e-3, 500);
 
     @Override
@@ -83,8 +87,9 @@ public final class RewardModelBenchmark implements Callable<Integer> {
         TextRewards verifier = setup.rewards(data);
         System.out.printf(Locale.ROOT, "# Reward models on 2-digit addition, SFT policy as in bench dpo; %d training pairs, %d epochs%n",
                 pairs, epochs);
-        System.out.println("| seed | BT pairs (train / held-out) | BT held-out accuracy | 2-head: correctness acc. (pairs) | 2-head: format acc. (pairs) | seconds |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| seed | BT pairs (train / held-out) | BT held-out accuracy | 2-head: correctness acc. (pairs) "
+                + "| 2-head: format acc. (pairs) | SFT greedy accuracy | best-of-" + BEST_OF + " by the BT model | seconds |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int seed = 0; seed < seeds; seed++) {
             accuracyRow(data, verifier, seed);
         }
@@ -124,8 +129,10 @@ public final class RewardModelBenchmark implements Callable<Integer> {
             perHead[head] = own.isEmpty() ? "no pairs"
                     : String.format(Locale.ROOT, "%.3f (%d)", RewardModelTrainer.pairwiseAccuracy(twoHeads, own), own.size());
         }
-        System.out.printf(Locale.ROOT, "| %d | %d / %d | %.3f | %s | %s | %.0f |%n", seed, train.size(), heldOut.size(), accuracy,
-                perHead[0], perHead[1], (System.nanoTime() - start) / 1e9);
+        double bestOfN = bestOfNAccuracy(sft, data, verifier, new LearnedRewardModel(bt, List.of("reward")), seed);
+        System.out.printf(Locale.ROOT, "| %d | %d / %d | %.3f | %s | %s | %.3f | %.3f | %.0f |%n", seed, train.size(),
+                heldOut.size(), accuracy, perHead[0], perHead[1], setup.heldOutAccuracy(sft, data), bestOfN,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private void overoptimisation(PromptDataset data, TextRewards verifier, long seed) throws IOException {
@@ -147,13 +154,16 @@ public final class RewardModelBenchmark implements Callable<Integer> {
                 + "updated each round) on %d proxy-judged pairs per round.%n", seed, members, flawedPairs, lengthBias, roundPairs);
         System.out.println("| proxy | beta | round | proxy reward (optimised) | single-model proxy | true accuracy | mean length |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        // members are standardised on the SFT policy's samples of held-out prompts, the distribution they were trained on
+        List<TokenCompletion> reference = sftSamples(sft, data, seed);
         record Variant(String name, BatchRewardModel<TokenCompletion> proxy, double beta) {
         }
         List<Variant> variants = List.of(new Variant("single", proxies.get(0), 0.1),
                 new Variant("single", proxies.get(0), 1.0),
-                new Variant("worst-case ensemble", new RewardEnsemble<>(proxies, Aggregation.WORST_CASE, 0), 0.1),
+                new Variant("worst-case ensemble", new RewardEnsemble<>(proxies, Aggregation.WORST_CASE, 0)
+                        .standardizedOn(reference), 0.1),
                 new Variant("uncertainty-weighted ensemble (lambda 1)",
-                        new RewardEnsemble<>(proxies, Aggregation.UNCERTAINTY_WEIGHTED, 1.0), 0.1));
+                        new RewardEnsemble<>(proxies, Aggregation.UNCERTAINTY_WEIGHTED, 1.0).standardizedOn(reference), 0.1));
         for (Variant variant : variants) {
             TokenPolicy policy = TextPreferenceSetup.trainableCopy(sft);
             Dpo dpo = new Dpo(DpoConfig.builder().beta(variant.beta()).learningRate(1e-4).epochs(2).batchSize(32).seed(seed)
@@ -171,6 +181,32 @@ public final class RewardModelBenchmark implements Callable<Integer> {
                         round, heldOut[0], heldOut[1], heldOut[2], heldOut[3]);
             }
         }
+    }
+
+    /** One sampled completion of the SFT policy per held-out prompt. */
+    private List<TokenCompletion> sftSamples(TokenPolicy sft, PromptDataset data, long seed) {
+        int[][] prompts = data.prompts(PromptSplit.TEST).stream().map(Prompt::tokens).toArray(int[][]::new);
+        int[][] completions = sft.sample(prompts, new Sampling(setup.maxNewTokens(data), 1.0, 0, CharTokenizer.EOS),
+                new Rng(6000 + seed));
+        List<TokenCompletion> samples = new ArrayList<>();
+        for (int i = 0; i < prompts.length; i++) {
+            samples.add(new TokenCompletion(prompts[i], completions[i]));
+        }
+        return samples;
+    }
+
+    /** Held-out accuracy of the completion the reward model ranks first among {@link #BEST_OF} samples. */
+    private double bestOfNAccuracy(TokenPolicy policy, PromptDataset data, TextRewards verifier,
+            BatchRewardModel<TokenCompletion> model, long seed) {
+        List<Prompt> test = data.prompts(PromptSplit.TEST);
+        int[][] prompts = test.stream().map(Prompt::tokens).toArray(int[][]::new);
+        int[][] best = new BestOfN(new Sampling(setup.maxNewTokens(data), 1.0, 0, CharTokenizer.EOS), BEST_OF)
+                .select(policy, prompts, model, 0, new Rng(5000 + seed));
+        double correct = 0;
+        for (int i = 0; i < prompts.length; i++) {
+            correct += verifier.score(test.get(i), best[i])[0];
+        }
+        return correct / prompts.length;
     }
 
     /** Mean proxy reward, mean single-model reward, verifier accuracy and mean length of greedy held-out completions. */
