@@ -39,13 +39,13 @@ public final class DpoBenchmark implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds 0..n-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--demonstrations", defaultValue = "300", description = "SFT demonstrations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--demonstrations", defaultValue = "1000", description = "SFT demonstrations (default: ${DEFAULT-VALUE}).")
     int demonstrations;
 
-    @Option(names = "--noise", defaultValue = "0.3", description = "Share of SFT demonstrations with a wrong digit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--noise", defaultValue = "0.2", description = "Share of SFT demonstrations with a wrong digit (default: ${DEFAULT-VALUE}).")
     double noise;
 
-    @Option(names = "--sft-steps", defaultValue = "300", description = "SFT updates of 32 demonstrations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sft-steps", defaultValue = "1000", description = "SFT updates of 32 demonstrations (default: ${DEFAULT-VALUE}).")
     int sftSteps;
 
     @Option(names = "--pairs", defaultValue = "512", description = "Preference pairs per method (default: ${DEFAULT-VALUE}).")

@@ -44,7 +44,7 @@ class SequenceRewardNetworkTest {
                 sum += (double) rewards[i] * g[i];
             }
             return sum;
-        }, 1);
+        }, 3);
     }
 
     @Test
