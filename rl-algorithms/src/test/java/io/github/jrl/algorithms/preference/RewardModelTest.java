@@ -47,29 +47,9 @@ class RewardModelTest {
         assertArrayEquals(new double[] {1, 4}, ensemble.score("anything"), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new RewardEnsemble<>(List.of(a), Aggregation.MEAN, 0));
 
-        // standardised on two inputs: member "shift" is member "base" plus 100, so they agree exactly
-        BatchRewardModel<Double> base = BatchRewardModel.of(new RewardModel<Double>() {
-            @Override
-            public List<String> rewardNames() {
-                return List.of("r");
-            }
-
-            @Override
-            public double[] score(Double input) {
-                return new double[] {input};
-            }
-        });
-        BatchRewardModel<Double> shifted = BatchRewardModel.of(new RewardModel<Double>() {
-            @Override
-            public List<String> rewardNames() {
-                return List.of("r");
-            }
-
-            @Override
-            public double[] score(Double input) {
-                return new double[] {3 * input + 100};
-            }
-        });
+        // standardised on two inputs: member "shifted" is 3 x member "base" + 100, so they agree exactly
+        BatchRewardModel<Double> base = affine(1, 0);
+        BatchRewardModel<Double> shifted = affine(3, 100);
         RewardEnsemble<Double> raw = new RewardEnsemble<>(List.of(base, shifted), Aggregation.UNCERTAINTY_WEIGHTED, 1);
         assertEquals(0.5 * (2 + 106) - 52 * 52, raw.score(2.0)[0], 1e-9);
         RewardEnsemble<Double> standardized = raw.standardizedOn(List.of(0.0, 4.0));
@@ -79,6 +59,21 @@ class RewardModelTest {
         assertThrows(IllegalArgumentException.class, () -> raw.standardizedOn(List.of(1.0, 1.0)));
         assertThrows(IllegalArgumentException.class,
                 () -> new RewardEnsemble<>(List.of(a, fixed(List.of("z", "y"), new double[2])), Aggregation.MEAN, 0));
+    }
+
+    /** A one-component model scoring {@code x} as {@code scale x + shift}. */
+    private static BatchRewardModel<Double> affine(double scale, double shift) {
+        return BatchRewardModel.of(new RewardModel<Double>() {
+            @Override
+            public List<String> rewardNames() {
+                return List.of("r");
+            }
+
+            @Override
+            public double[] score(Double input) {
+                return new double[] {scale * input + shift};
+            }
+        });
     }
 
     private static BatchRewardModel<String> fixed(List<String> names, double[] values) {
