@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
  * {@code jrl bench ...}: the benchmarks behind docs/benchmarks.md under one command, one
  * subcommand each; without one it lists them.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: environment stepping, PPO training.",
-        subcommands = {EnvStepBenchmark.class, PpoBenchmark.class})
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: environment stepping, PPO training, GRPO on addition.",
+        subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, GrpoBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
