@@ -12,7 +12,6 @@ import io.github.jrl.nd4j.token.CompletionLogProbs;
 import io.github.jrl.nd4j.token.CompletionPolicy;
 import io.github.jrl.nd4j.token.Sampling;
 import io.github.jrl.nd4j.token.TokenPolicy;
-import java.io.DataInput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -354,9 +353,9 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
         }
         float[] params = checkpoint.read(Checkpoint.PARAMS,
                 in -> StateCodec.readFloats(in, policy.parameters().size(), "policy parameters"));
-        int adamSteps = checkpoint.read(Checkpoint.OPTIMIZER, DataInput::readInt);
+        int[] adamSteps = new int[1];
         float[] moments = checkpoint.read(Checkpoint.OPTIMIZER, in -> {
-            in.readInt();
+            adamSteps[0] = in.readInt();
             return StateCodec.readFloats(in, optimizer.state().length(), "Adam moments");
         });
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> new Rng[] {
@@ -377,7 +376,7 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
             return null;
         });
         Buffers.copyIn(params, 0, params.length, policy.parameters().params());
-        optimizer.restore(moments, adamSteps);
+        optimizer.restore(moments, adamSteps[0]);
         sampleRng = rngs[0];
         promptRng = rngs[1];
         stepsDone = counters[0];
