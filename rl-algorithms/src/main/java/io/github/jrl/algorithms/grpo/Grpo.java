@@ -35,8 +35,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The ratio's denominator ("old" log-probs) is the policy at sampling time; as in TRL, it is
  * computed by a separate pass only when the policy changes before a minibatch is trained
  * ({@code numIterations > 1} or {@code minibatches > 1}), otherwise the training pass's own values
- * are used (ratio 1, the gradient of the plain policy-gradient loss). Log-probs are at
- * temperature 1, the policy's own distribution.
+ * are used (ratio 1, the gradient of the plain policy-gradient loss). Log-probs are taken at the
+ * sampling temperature (logits divided by it), as TRL does, so the ratio compares the
+ * distribution the completions were drawn from.
  *
  * <p>Prompts are drawn without replacement in a seeded order reshuffled every epoch (TRL's
  * {@code RepeatSampler}). {@link #stepsDone()} counts sampled completions (one single-turn
@@ -189,10 +190,10 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
         boolean separateOldPass = config.numIterations() > 1 || minibatches > 1;
         for (Minibatch part : parts) {
             if (separateOldPass) {
-                part.oldLogProbs = policy.logProbs(part.prompts, part.completions).logProbs().clone();
+                part.oldLogProbs = policy.logProbs(part.prompts, part.completions, config.temperature()).logProbs().clone();
             }
             if (reference != null) {
-                part.refLogProbs = reference.logProbs(part.prompts, part.completions).logProbs();
+                part.refLogProbs = reference.logProbs(part.prompts, part.completions, config.temperature()).logProbs();
             }
         }
         double loss = 0;
@@ -204,7 +205,7 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
         int steps = 0;
         for (int iteration = 0; iteration < config.numIterations(); iteration++) {
             for (Minibatch part : parts) {
-                CompletionLogProbs current = policy.logProbs(part.prompts, part.completions);
+                CompletionLogProbs current = policy.logProbs(part.prompts, part.completions, config.temperature());
                 float[] logProbs = current.logProbs();
                 float[] gradient = new float[logProbs.length];
                 int[] lengths = new int[current.batchSize()];
