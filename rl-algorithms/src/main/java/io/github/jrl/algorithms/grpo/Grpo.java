@@ -427,7 +427,7 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
             return sampleSeconds;
         }
 
-        /** Seconds of the update phase: old/reference passes, forward, backward and Adam. */
+        /** Seconds of everything after sampling: scoring, advantages, old/reference passes, forward, backward, Adam. */
         public double trainSeconds() {
             return trainSeconds;
         }
