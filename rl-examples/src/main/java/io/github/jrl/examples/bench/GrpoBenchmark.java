@@ -127,8 +127,8 @@ public final class GrpoBenchmark implements Callable<Integer> {
             rows.add(runSeed(seed, spec, data, train, test, maxCompletion));
         }
         System.out.println();
-        System.out.println("| seed | SFT accuracy | GRPO accuracy | gain (points) | format | length | SFT s | GRPO s "
-                + "| sampled tokens/s | trained positions/s | update GFLOP/s |");
+        System.out.println("| seed | SFT accuracy | " + combination + " accuracy | gain (points) | format | length | SFT s | "
+                + combination + " s | sampled tokens/s | trained positions/s | update GFLOP/s |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         return 0;
