@@ -9,8 +9,10 @@ import picocli.CommandLine.Spec;
  * {@code jrl bench ...}: the benchmarks behind docs/benchmarks.md under one command, one
  * subcommand each; without one it lists them.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks: environment stepping, PPO training, DPO, reward models.",
-        subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, DpoBenchmark.class, RewardModelBenchmark.class})
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: environment stepping, PPO training, GRPO on addition, DPO, reward models.",
+        subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, GrpoBenchmark.class, DpoBenchmark.class,
+            RewardModelBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -154,16 +154,26 @@ public final class TokenPolicy {
         return Categorical.sample(logProbs, vocab, rng);
     }
 
+    /** {@link #logProbs(int[][], int[][], double)} at temperature 1: the policy's own distribution. */
+    public CompletionLogProbs logProbs(int[][] prompts, int[][] completions) {
+        return logProbs(prompts, completions, 1.0);
+    }
+
     /**
-     * The log-probability under this policy (temperature 1) of every token of
+     * The log-probability under this policy at {@code temperature} (logits divided by it, as TRL scores
+     * completions sampled at that temperature) of every token of
      * {@code completions[b]} given {@code prompts[b]} and the tokens before it, with the entropy
      * of each next-token distribution, in one teacher-forced pass over the padded batch.
      * Remembers the pass, and the arrays (not copied), for {@link #backward}.
      *
      * @throws IllegalArgumentException if the arrays differ in length, a prompt is empty, an id is
-     *     outside the vocabulary or a sequence does not fit the context
+     *     outside the vocabulary, a sequence does not fit the context, or the temperature is not
+     *     positive and finite
      */
-    public CompletionLogProbs logProbs(int[][] prompts, int[][] completions) {
+    public CompletionLogProbs logProbs(int[][] prompts, int[][] completions, double temperature) {
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
+        }
         if (prompts.length != completions.length || prompts.length == 0) {
             throw new IllegalArgumentException("need as many completions as prompts, at least one; got " + prompts.length
                     + " prompts and " + completions.length + " completions");
@@ -192,6 +202,13 @@ public final class TokenPolicy {
         float[] logits = network.forward(tokens, batch, length);
 
         int vocab = spec.vocabSize();
+        if (temperature != 1) {
+            logits = logits.clone(); // the network's array stays as it computed it
+            float inverse = (float) (1 / temperature);
+            for (int i = 0; i < batch * length * vocab; i++) {
+                logits[i] *= inverse;
+            }
+        }
         int[] lengths = new int[batch];
         float[] logProbs = new float[batch * maxCompletion];
         float[] entropies = new float[batch * maxCompletion];
@@ -209,7 +226,7 @@ public final class TokenPolicy {
                 }
             }
         }
-        lastPass = new Pass(batch, length, maxCompletion, prompts, completions, probabilities);
+        lastPass = new Pass(batch, length, maxCompletion, prompts, completions, probabilities, temperature);
         return new CompletionLogProbs(maxCompletion, lengths, logProbs, entropies);
     }
 
@@ -217,7 +234,7 @@ public final class TokenPolicy {
      * Backward through the last {@link #logProbs} pass, from the gradient of a loss w.r.t. its
      * log-probabilities ({@code [batch, maxLength]}, the layout of {@link CompletionLogProbs};
      * padding entries are ignored): overwrites the gradients of {@link #parameters()}. Through the
-     * softmax, {@code d log p(y) / d logit_k = 1[k = y] - p_k}.
+     * softmax of {@code logit / T}, {@code d log p(y) / d logit_k = (1[k = y] - p_k) / T}.
      *
      * @throws IllegalStateException for a frozen policy, or without a {@code logProbs} pass since
      *     the last sampling
@@ -243,7 +260,7 @@ public final class TokenPolicy {
         for (int b = 0; b < pass.batch; b++) {
             for (int t = 0; t < pass.completions[b].length; t++) {
                 int at = b * pass.maxCompletion + t;
-                float g = logProbGradient[at];
+                float g = (float) (logProbGradient[at] / pass.temperature);
                 int row = (b * pass.length + pass.prompts[b].length - 1 + t) * vocab;
                 for (int k = 0; k < vocab; k++) {
                     logitGradient[row + k] = -g * pass.probabilities[at * vocab + k];
@@ -277,6 +294,6 @@ public final class TokenPolicy {
 
     /** What {@link #backward} needs of the last {@link #logProbs} pass. */
     private record Pass(int batch, int length, int maxCompletion, int[][] prompts, int[][] completions,
-            float[] probabilities) {
+            float[] probabilities, double temperature) {
     }
 }

@@ -98,6 +98,42 @@ class TokenPolicyTest {
         assertEquals(2, logProbs.batchSize());
     }
 
+    /** At temperature T the log-probs are those of softmax(logits / T); backward differentiates them. */
+    @Test
+    void logProbsAtATemperatureAreThoseOfTheScaledLogitsWithTheirGradient() {
+        TokenPolicy policy = policy(6);
+        int[] prompt = {1, 3};
+        double[] p1 = firstTokenProbabilities(policy, prompt);
+        double[] scaled = new double[p1.length];
+        double sum = 0;
+        for (int k = 0; k < p1.length; k++) {
+            scaled[k] = Math.pow(p1[k], 1 / 0.5); // softmax(l / T) is proportional to softmax(l)^(1/T)
+            sum += scaled[k];
+        }
+        for (int k = 0; k < p1.length; k++) {
+            assertEquals(Math.log(scaled[k] / sum), policy.logProbs(new int[][] {prompt}, new int[][] {{k}}, 0.5).logProb(0, 0),
+                    1e-4);
+        }
+        int[][] prompts = {{1, 3}, {1, 4, 5}};
+        int[][] completions = {{5, 3, 2}, {3}};
+        policy.logProbs(prompts, completions, 0.5);
+        float[] g = {0.7f, -1.3f, 0.4f, 2.0f, 0f, 0f};
+        policy.backward(g);
+        float[] analytic = new float[(int) policy.parameters().size()];
+        Buffers.copyOut(policy.parameters().gradients(), analytic, 0, analytic.length);
+        GradientCheck.assertMatchesFiniteDifferences(policy.parameters(), analytic, () -> {
+            CompletionLogProbs perturbed = policy.logProbs(prompts, completions, 0.5);
+            double total = 0;
+            for (int b = 0; b < prompts.length; b++) {
+                for (int t = 0; t < completions[b].length; t++) {
+                    total += g[b * perturbed.maxLength() + t] * perturbed.logProb(b, t);
+                }
+            }
+            return total;
+        }, 3);
+        assertThrows(IllegalArgumentException.class, () -> policy.logProbs(prompts, completions, 0));
+    }
+
     @Test
     void greedyDecodingTakesTheMostProbableTokenAtEveryStep() {
         TokenPolicy policy = policy(5);
