@@ -27,6 +27,13 @@ public final class Buffers {
         buffer.get(dst, dstOffset, length);
     }
 
+    /** A new Java array with all elements of {@code src} (float32, contiguous). */
+    public static float[] toArray(INDArray src) {
+        float[] values = new float[Math.toIntExact(src.length())];
+        copyOut(src, values, 0, values.length);
+        return values;
+    }
+
     /** A float buffer over the elements of {@code array}, positioned at its first element. */
     public static FloatBuffer view(INDArray array, int length) {
         if (array.dataType() != DataType.FLOAT) {

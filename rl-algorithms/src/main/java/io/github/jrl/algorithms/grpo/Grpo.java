@@ -6,7 +6,6 @@ import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
-import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.token.CompletionLogProbs;
 import io.github.jrl.nd4j.token.CompletionPolicy;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Group Relative Policy Optimization ("DeepSeekMath: Pushing the Limits of Mathematical
@@ -315,12 +313,8 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
     public void saveCheckpoint(Path file) throws IOException {
         try (CheckpointWriter writer = CheckpointWriter.create(file)) {
             writer.section(Checkpoint.CONFIG, config.toString().getBytes(StandardCharsets.UTF_8));
-            writer.section(Checkpoint.PARAMS, out -> StateCodec.writeFloats(out,
-                    values(policy.parameters().params())));
-            writer.section(Checkpoint.OPTIMIZER, out -> {
-                out.writeInt(optimizer.steps());
-                StateCodec.writeFloats(out, values(optimizer.state()));
-            });
+            writer.section(Checkpoint.PARAMS, policy.parameters()::writeTo);
+            writer.section(Checkpoint.OPTIMIZER, optimizer::writeTo);
             writer.section(Checkpoint.RNG, out -> {
                 StateCodec.writeRng(out, sampleRng);
                 StateCodec.writeRng(out, promptRng);
@@ -352,13 +346,8 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
         if (!saved.equals(config.toString())) {
             throw new IllegalArgumentException("checkpoint " + file + " was written with another config: " + saved);
         }
-        float[] params = checkpoint.read(Checkpoint.PARAMS,
-                in -> StateCodec.readFloats(in, policy.parameters().size(), "policy parameters"));
-        int[] adamSteps = new int[1];
-        float[] moments = checkpoint.read(Checkpoint.OPTIMIZER, in -> {
-            adamSteps[0] = in.readInt();
-            return StateCodec.readFloats(in, optimizer.state().length(), "Adam moments");
-        });
+        float[] params = checkpoint.read(Checkpoint.PARAMS, in -> policy.parameters().readValues(in, "policy parameters"));
+        Adam.State moments = checkpoint.read(Checkpoint.OPTIMIZER, in -> optimizer.readState(in, "Adam moments"));
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> new Rng[] {
             StateCodec.readRng(in, "sampling generator"), StateCodec.readRng(in, "prompt generator")});
         long[] counters = new long[3];
@@ -376,20 +365,14 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
             }
             return null;
         });
-        Buffers.copyIn(params, 0, params.length, policy.parameters().params());
-        optimizer.restore(moments, adamSteps[0]);
+        policy.parameters().load(params);
+        optimizer.restore(moments);
         sampleRng = rngs[0];
         promptRng = rngs[1];
         stepsDone = counters[0];
         updates = (int) counters[1];
         promptCursor = (int) counters[2];
         promptOrder = order[0];
-    }
-
-    private static float[] values(INDArray array) {
-        float[] values = new float[Math.toIntExact(array.length())];
-        Buffers.copyOut(array, values, 0, values.length);
-        return values;
     }
 
     @Override

@@ -6,11 +6,10 @@ import io.github.jrl.core.checkpoint.CorruptCheckpointException;
 import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.random.Rng;
-import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.nn.ParameterSet;
+import io.github.jrl.nd4j.optim.Adam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Reads and writes a {@link Ppo} run's state in jrl's checkpoint format: the config it was made
@@ -31,11 +30,8 @@ final class PpoCheckpoint {
 
     static void write(CheckpointWriter writer, Ppo ppo) throws IOException {
         writer.section(Checkpoint.CONFIG, PpoConfigFile.toYaml(ppo.config()).getBytes(StandardCharsets.UTF_8));
-        writer.section(Checkpoint.PARAMS, out -> StateCodec.writeFloats(out, values(ppo.model().parameters().params())));
-        writer.section(Checkpoint.OPTIMIZER, out -> {
-            out.writeInt(ppo.optimizer().steps());
-            StateCodec.writeFloats(out, values(ppo.optimizer().state()));
-        });
+        writer.section(Checkpoint.PARAMS, ppo.model().parameters()::writeTo);
+        writer.section(Checkpoint.OPTIMIZER, ppo.optimizer()::writeTo);
         writer.section(Checkpoint.RNG, out -> {
             StateCodec.writeRng(out, ppo.actionRng());
             StateCodec.writeRng(out, ppo.minibatchRng());
@@ -60,16 +56,8 @@ final class PpoCheckpoint {
                     + " config (checkpoint vs this run): " + PpoConfigFile.differences(saved, ppo.config()));
         }
         ParameterSet parameters = ppo.model().parameters();
-        float[] params = checkpoint.read(Checkpoint.PARAMS,
-                in -> StateCodec.readFloats(in, parameters.size(), "network parameters"));
-        long momentCount = ppo.optimizer().state().length();
-        Object[] optimizer = checkpoint.read(Checkpoint.OPTIMIZER, in -> {
-            int steps = in.readInt();
-            if (steps < 0) {
-                throw new IOException("Adam step count " + steps);
-            }
-            return new Object[] {steps, StateCodec.readFloats(in, momentCount, "Adam moments")};
-        });
+        float[] params = checkpoint.read(Checkpoint.PARAMS, in -> parameters.readValues(in, "network parameters"));
+        Adam.State optimizer = checkpoint.read(Checkpoint.OPTIMIZER, in -> ppo.optimizer().readState(in, "Adam moments"));
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> new Rng[] {
             StateCodec.readRng(in, "action generator"), StateCodec.readRng(in, "minibatch generator")});
         long[] counters = checkpoint.read(Checkpoint.COUNTERS, in -> {
@@ -82,8 +70,8 @@ final class PpoCheckpoint {
         Stateful.Restore envs = checkpoint.read(Checkpoint.ENV, ppo.envs()::readState);
         Stateful.Restore episodes = checkpoint.read(EPISODES, ppo.collector()::readState);
         // everything decoded: only now change the run
-        Buffers.copyIn(params, 0, params.length, parameters.params());
-        ppo.optimizer().restore((float[]) optimizer[1], (Integer) optimizer[0]);
+        parameters.load(params);
+        ppo.optimizer().restore(optimizer);
         envs.apply();
         episodes.apply();
         ppo.restoreProgress(counters[0], (int) counters[1], rngs[0], rngs[1]);
@@ -97,12 +85,5 @@ final class PpoCheckpoint {
         } catch (IllegalArgumentException e) {
             throw new CorruptCheckpointException(checkpoint.file(), e.getMessage(), e);
         }
-    }
-
-    /** A copy of {@code array}'s values. */
-    static float[] values(INDArray array) {
-        float[] values = new float[Math.toIntExact(array.length())];
-        Buffers.copyOut(array, values, 0, values.length);
-        return values;
     }
 }

@@ -36,7 +36,7 @@ class GrpoTest {
 
     /**
      * A policy fine-tuned for {@code steps} steps of 64 fresh demonstrations each, stopped while
-     * still learning the algorithm: moderate held-out accuracy (0.38 for seed 0).
+     * still learning the algorithm: moderate held-out accuracy (0.34 for seed 0 after 400 steps).
      */
     private static TokenPolicy startingPolicy(long seed, int steps) {
         TokenPolicy policy = new TokenPolicy(new TransformerSpec(FORMAT.tokenizer().vocabSize(),
@@ -63,12 +63,12 @@ class GrpoTest {
 
     @Test
     void heldOutAccuracyRises() {
-        TokenPolicy policy = startingPolicy(0, 350);
+        TokenPolicy policy = startingPolicy(0, 400);
         double before = accuracy(policy);
         Grpo<Prompt, PromptCompletion> grpo = new Grpo<>(config().build(), policy, TRAIN, CharTokenizer.EOS);
         grpo.learn(100 * 128L);
         double after = accuracy(policy);
-        assertTrue(after >= before + 0.2, "held-out accuracy " + before + " -> " + after); // measured 0.38 -> 0.69
+        assertTrue(after >= before + 0.2, "held-out accuracy " + before + " -> " + after); // measured 0.34 -> 0.55
         assertEquals(100, grpo.updates());
         assertEquals(100 * 128L, grpo.stepsDone());
     }

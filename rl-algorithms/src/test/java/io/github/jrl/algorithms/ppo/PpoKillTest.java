@@ -65,8 +65,8 @@ class PpoKillTest {
             resumed.learn(PpoTrainingProcess.TOTAL_STEPS);
             Ppo uninterrupted = new Ppo(PpoTrainingProcess.config(), PpoTrainingProcess::env);
             uninterrupted.learn(PpoTrainingProcess.TOTAL_STEPS);
-            assertArrayEquals(PpoCheckpoint.values(uninterrupted.model().parameters().params()),
-                    PpoCheckpoint.values(resumed.model().parameters().params()));
+            assertArrayEquals(io.github.jrl.nd4j.Buffers.toArray(uninterrupted.model().parameters().params()),
+                    io.github.jrl.nd4j.Buffers.toArray(resumed.model().parameters().params()));
         } finally {
             process.destroyForcibly();
         }

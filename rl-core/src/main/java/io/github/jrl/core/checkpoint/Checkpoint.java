@@ -107,6 +107,21 @@ public final class Checkpoint {
     }
 
     /**
+     * Checks that the run that wrote this checkpoint had the configuration whose text (the
+     * {@link #CONFIG} section, e.g. a config record's {@code toString()}) is {@code config}.
+     *
+     * @throws IllegalArgumentException naming both configurations if they differ
+     * @throws CorruptCheckpointException if there is no config section
+     */
+    public void requireConfig(String config) throws CorruptCheckpointException {
+        String saved = new String(require(CONFIG), StandardCharsets.UTF_8);
+        if (!saved.equals(config)) {
+            throw new IllegalArgumentException("checkpoint " + file + " was written by a run with\n  " + saved
+                    + "\nbut this run has\n  " + config);
+        }
+    }
+
+    /**
      * Decodes section {@code name} with {@code reader}, which must consume it exactly.
      *
      * @throws CorruptCheckpointException if the section is missing, the reader fails on it, or

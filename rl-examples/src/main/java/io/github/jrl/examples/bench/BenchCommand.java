@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
  * subcommand each; without one it lists them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: environment stepping, PPO training, GRPO on addition, DPO, reward models.",
-        subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, GrpoBenchmark.class, DpoBenchmark.class,
-            RewardModelBenchmark.class})
+        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, reward models.",
+        subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, SacBenchmark.class, GrpoBenchmark.class,
+            DpoBenchmark.class, RewardModelBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -2,17 +2,27 @@ package io.github.jrl.nd4j.nn;
 
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
+import io.github.jrl.nd4j.MatMul;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A multilayer perceptron with a hand-written backward pass: per layer {@code z = x W + b}, then
- * the activation (none on the output). Matrix products run as ND4J {@code gemm} calls into
- * preallocated arrays (with BLAS transpose flags, never copies); biases, activations and their
- * derivatives run in Java loops over mirrored float arrays, because ND4J's element-wise kernels
- * and its per-op overhead cost more than the arithmetic at these sizes (docs/benchmarks.md).
- * A training step is five {@code gemm} calls for a three-layer network and allocates nothing.
+ * the activation (none on the output). Matrix products run as BLAS {@code sgemm} calls into
+ * preallocated ND4J arrays ({@link MatMul}, with transpose flags, never copies); activations and
+ * their derivatives run in Java loops over mirrored float arrays, because ND4J's element-wise
+ * kernels and its per-op overhead cost more than the arithmetic at these sizes
+ * (docs/nd4j-backend.md).
+ *
+ * <p>The bias rides in the matrix product: a layer's weights {@code [in, out]} and bias
+ * {@code [out]} lie one after the other in the {@link ParameterSet}, which makes them one
+ * {@code [in + 1, out]} matrix, and each layer's input carries a last column of ones. So
+ * {@code [x 1] [W; b] = x W + b} is one {@code gemm}, and in the backward pass
+ * {@code [x 1]^T dz = [dW; db]} gives the weight and bias gradients in one {@code gemm} too,
+ * straight into the gradient array: no bias loops in Java. A training step is five {@code gemm}
+ * calls for a three-layer network (three for the parameters, two for the gradient flowing down)
+ * and allocates nothing.
  *
  * <p>Weights ({@code [in, out]}, row-major) and biases are views of a {@link ParameterSet}, whose
  * gradient array the backward pass overwrites. Not thread-safe: one training thread owns it;
@@ -21,30 +31,33 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Mlp {
 
     private final MlpSpec spec;
+    private final Activation activation;
     private final int[] widths;
     private final int layers;
     private final long offset;
     private final ParameterSet parameters;
-    private INDArray[] weights;
-    private INDArray[] biases;
-    private INDArray[] weightGrads;
-    private INDArray[] biasGrads;
-    private float[][] biasValues;
-    private float[][] biasGradValues;
+    private INDArray[] weights;         // W of layer l, [in, out]
+    private INDArray[] biases;          // b of layer l, [out]
+    private INDArray[] augmented;       // [W; b], [in + 1, out]
+    private INDArray[] augmentedGrads;  // [dW; db], [in + 1, out]
+    private MatMul[] forwardProducts;   // z[l] = a[l] [W; b]
+    private MatMul[] gradientProducts;  // [dW; db] = a[l]^T dz[l]
+    private MatMul[] downProducts;      // da[l] = dz[l] W^T
 
     private int batch = -1;
-    private INDArray[] a;     // a[0] = input, a[l + 1] = output of layer l (ND4J side, gemm operands)
-    private INDArray[] z;     // gemm results x W (without bias)
-    private INDArray[] dz;    // gradient w.r.t. the pre-activation of layer l
-    private INDArray[] da;    // gradient w.r.t. a[l]
-    private float[][] zJ;     // pre-activations with bias (Java side)
-    private float[][] aJ;     // activations (Java side); aJ[layers] is the output
+    private INDArray[] a;     // a[l] = input of layer l with a column of ones, [batch, in + 1] (gemm operand)
+    private INDArray[] z;     // z[l] = [x 1][W; b], [batch, out]
+    private INDArray[] dz;    // gradient w.r.t. z[l]
+    private INDArray[] da;    // gradient w.r.t. the input of layer l (without the ones), [batch, in]
+    private float[][] aJ;     // Java mirrors of the above
+    private float[][] zJ;     // zJ[layers - 1] is the output
     private float[][] dzJ;
     private float[][] daJ;
 
     /** Reserves this network's parameters in {@code parameters}; call {@link #initialize} after allocation. */
     public Mlp(MlpSpec spec, ParameterSet parameters) {
         this.spec = spec;
+        this.activation = spec.activation();
         this.widths = spec.widths();
         this.layers = spec.layers();
         this.parameters = parameters;
@@ -66,21 +79,17 @@ public final class Mlp {
         }
         weights = new INDArray[layers];
         biases = new INDArray[layers];
-        weightGrads = new INDArray[layers];
-        biasGrads = new INDArray[layers];
-        biasValues = new float[layers][];
-        biasGradValues = new float[layers][];
+        augmented = new INDArray[layers];
+        augmentedGrads = new INDArray[layers];
         long at = offset;
         for (int l = 0; l < layers; l++) {
             int in = widths[l];
             int out = widths[l + 1];
             weights[l] = ParameterSet.view(parameters.params(), at, in, out);
-            weightGrads[l] = ParameterSet.view(parameters.gradients(), at, in, out);
+            augmented[l] = ParameterSet.view(parameters.params(), at, in + 1, out);
+            augmentedGrads[l] = ParameterSet.view(parameters.gradients(), at, in + 1, out);
             at += (long) in * out;
             biases[l] = ParameterSet.view(parameters.params(), at, out);
-            biasGrads[l] = ParameterSet.view(parameters.gradients(), at, out);
-            biasValues[l] = new float[out];
-            biasGradValues[l] = new float[out];
             at += out;
         }
     }
@@ -96,32 +105,62 @@ public final class Mlp {
         }
     }
 
+    /**
+     * PyTorch's default {@code nn.Linear} initialisation ({@code kaiming_uniform_} with
+     * {@code a = sqrt(5)}): weights and biases uniform in {@code +-1 / sqrt(fanIn)}. The SAC
+     * references (Stable-Baselines3's {@code SACPolicy}, CleanRL's {@code sac_continuous_action.py})
+     * keep it; the spec's gains are not used.
+     */
+    public void initializeUniform(Rng rng) {
+        bindViews();
+        for (int l = 0; l < layers; l++) {
+            double bound = 1 / Math.sqrt(widths[l]);
+            float[] w = new float[widths[l] * widths[l + 1]];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = (float) rng.nextDouble(-bound, bound);
+            }
+            float[] b = new float[widths[l + 1]];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (float) rng.nextDouble(-bound, bound);
+            }
+            Buffers.copyIn(w, 0, w.length, weights[l]);
+            Buffers.copyIn(b, 0, b.length, biases[l]);
+        }
+    }
+
     private void ensureBatch(int size) {
         bindViews();
         if (size == batch) {
             return;
         }
-        a = new INDArray[layers + 1];
+        a = new INDArray[layers];
         z = new INDArray[layers];
         dz = new INDArray[layers];
-        da = new INDArray[layers + 1];
+        da = new INDArray[layers];
+        forwardProducts = new MatMul[layers];
+        gradientProducts = new MatMul[layers];
+        downProducts = new MatMul[layers];
+        aJ = new float[layers][];
         zJ = new float[layers][];
-        aJ = new float[layers + 1][];
         dzJ = new float[layers][];
-        daJ = new float[layers + 1][];
-        a[0] = Nd4j.create(DataType.FLOAT, size, widths[0]);
-        da[0] = Nd4j.create(DataType.FLOAT, size, widths[0]);
-        daJ[0] = new float[size * widths[0]];
+        daJ = new float[layers][];
         for (int l = 0; l < layers; l++) {
-            int n = size * widths[l + 1];
-            a[l + 1] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
-            z[l] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
-            dz[l] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
-            da[l + 1] = Nd4j.create(DataType.FLOAT, size, widths[l + 1]);
-            zJ[l] = new float[n];
-            aJ[l + 1] = l == layers - 1 ? zJ[l] : new float[n];
-            dzJ[l] = new float[n];
-            daJ[l + 1] = new float[n];
+            int in = widths[l];
+            int out = widths[l + 1];
+            a[l] = Nd4j.create(DataType.FLOAT, size, in + 1);
+            aJ[l] = new float[size * (in + 1)];
+            for (int r = 0; r < size; r++) {
+                aJ[l][r * (in + 1) + in] = 1f; // the ones column is never overwritten
+            }
+            z[l] = Nd4j.create(DataType.FLOAT, size, out);
+            zJ[l] = new float[size * out];
+            dz[l] = Nd4j.create(DataType.FLOAT, size, out);
+            dzJ[l] = new float[size * out];
+            da[l] = Nd4j.create(DataType.FLOAT, size, in);
+            daJ[l] = new float[size * in];
+            forwardProducts[l] = new MatMul(a[l], augmented[l], z[l], false, false);
+            gradientProducts[l] = new MatMul(a[l], dz[l], augmentedGrads[l], true, false);
+            downProducts[l] = new MatMul(dz[l], weights[l], da[l], false, true);
         }
         batch = size;
     }
@@ -137,27 +176,25 @@ public final class Mlp {
                     + rows + " and " + input.length + " floats");
         }
         ensureBatch(rows);
-        Buffers.copyIn(input, 0, rows * widths[0], a[0]);
+        int width0 = widths[0];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(input, r * width0, aJ[0], r * (width0 + 1), width0);
+        }
+        Buffers.copyIn(aJ[0], 0, rows * (width0 + 1), a[0]);
         for (int l = 0; l < layers; l++) {
             int out = widths[l + 1];
-            int n = rows * out;
-            Nd4j.gemm(a[l], weights[l], z[l], false, false, 1.0, 0.0);
-            Buffers.copyOut(z[l], zJ[l], 0, n);
-            Buffers.copyOut(biases[l], biasValues[l], 0, out);
-            float[] pre = zJ[l];
-            float[] bias = biasValues[l];
-            for (int r = 0; r < rows; r++) {
-                int base = r * out;
-                for (int j = 0; j < out; j++) {
-                    pre[base + j] += bias[j];
-                }
-            }
+            forwardProducts[l].run();
+            Buffers.copyOut(z[l], zJ[l], 0, rows * out);
             if (l < layers - 1) {
-                spec.activation().forward(pre, aJ[l + 1], n);
-                Buffers.copyIn(aJ[l + 1], 0, n, a[l + 1]);
+                float[] pre = zJ[l];
+                float[] next = aJ[l + 1];
+                for (int r = 0; r < rows; r++) {
+                    activation.forward(pre, r * out, next, r * (out + 1), out);
+                }
+                Buffers.copyIn(next, 0, rows * (out + 1), a[l + 1]);
             }
         }
-        return aJ[layers];
+        return zJ[layers - 1];
     }
 
     /**
@@ -165,10 +202,23 @@ public final class Mlp {
      * ({@code rows x outputSize} floats): overwrites this network's slice of the parameter
      * gradients.
      *
-     * @param inputGradient whether to also compute {@link #inputGradient()}, as SAC's actor
-     *     loss needs through the critic
+     * @param inputGradient whether to also compute {@link #inputGradient()}
      */
     public void backward(float[] outputGradient, boolean inputGradient) {
+        backpropagate(outputGradient, true, inputGradient);
+    }
+
+    /**
+     * Backpropagates to the input only, leaving the parameter gradients untouched, and returns
+     * {@link #inputGradient()}: SAC's actor loss needs {@code dQ/da} through critics it does not
+     * train, and skipping the parameter gradients saves one matrix product per layer.
+     */
+    public float[] backwardToInput(float[] outputGradient) {
+        backpropagate(outputGradient, false, true);
+        return daJ[0];
+    }
+
+    private void backpropagate(float[] outputGradient, boolean parameterGradients, boolean inputGradient) {
         if (batch < 0) {
             throw new IllegalStateException("backward() needs a forward() first");
         }
@@ -181,24 +231,21 @@ public final class Mlp {
         System.arraycopy(outputGradient, 0, dzJ[last], 0, rows * widths[layers]);
         for (int l = last; l >= 0; l--) {
             int out = widths[l + 1];
-            int n = rows * out;
             if (l < last) {
-                spec.activation().backward(zJ[l], aJ[l + 1], daJ[l + 1], dzJ[l], n);
-            }
-            Buffers.copyIn(dzJ[l], 0, n, dz[l]);
-            Nd4j.gemm(a[l], dz[l], weightGrads[l], true, false, 1.0, 0.0);
-            float[] biasGrad = biasGradValues[l];
-            java.util.Arrays.fill(biasGrad, 0f);
-            float[] g = dzJ[l];
-            for (int r = 0; r < rows; r++) {
-                int base = r * out;
-                for (int j = 0; j < out; j++) {
-                    biasGrad[j] += g[base + j];
+                float[] pre = zJ[l];
+                float[] output = aJ[l + 1];
+                float[] upstream = daJ[l + 1];
+                float[] grad = dzJ[l];
+                for (int r = 0; r < rows; r++) {
+                    activation.backward(pre, output, r * (out + 1), upstream, grad, r * out, out);
                 }
             }
-            Buffers.copyIn(biasGrad, 0, out, biasGrads[l]);
+            Buffers.copyIn(dzJ[l], 0, rows * out, dz[l]);
+            if (parameterGradients) {
+                gradientProducts[l].run();
+            }
             if (l > 0 || inputGradient) {
-                Nd4j.gemm(dz[l], weights[l], da[l], false, true, 1.0, 0.0);
+                downProducts[l].run();
                 Buffers.copyOut(da[l], daJ[l], 0, rows * widths[l]);
             }
         }

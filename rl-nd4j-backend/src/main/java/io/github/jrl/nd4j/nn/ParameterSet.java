@@ -1,5 +1,10 @@
 package io.github.jrl.nd4j.nn;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.nd4j.Buffers;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -89,6 +94,30 @@ public final class ParameterSet {
             throw new IllegalArgumentException("source has " + source.size + " parameters, this set " + size);
         }
         params.assign(source.params());
+    }
+
+    /** Writes the parameters; {@link #readValues} decodes them for {@link #load}. */
+    public void writeTo(DataOutputStream out) throws IOException {
+        StateCodec.writeFloats(out, Buffers.toArray(params()));
+    }
+
+    /**
+     * Decodes parameters written by {@link #writeTo} of a set with this layout, without changing
+     * this set.
+     *
+     * @param what names this set in the error raised for a stored set of another size
+     */
+    public float[] readValues(DataInputStream in, String what) throws IOException {
+        return StateCodec.readFloats(in, size, what);
+    }
+
+    /** Replaces all parameters by {@code values} (this set's size). */
+    public void load(float[] values) {
+        requireAllocated();
+        if (values.length != size) {
+            throw new IllegalArgumentException("expected " + size + " parameter values, got " + values.length);
+        }
+        Buffers.copyIn(values, 0, values.length, params);
     }
 
     /** A view of {@code array} (params or gradients) at {@code offset}, reshaped to {@code shape}. */

@@ -61,10 +61,9 @@ class DistributionsTest {
     /** The squashed density integrates the change of variables: compare with a histogram of samples. */
     @Test
     void tanhGaussianLogProbMatchesTheSampleDensity() {
-        float[] mean = {0.3f};
-        float[] logStd = {(float) Math.log(0.5)};
+        float[] outputs = {0.3f, (float) Math.log(0.5)}; // one row: mean, raw log-std
         Rng rng = new Rng(6);
-        float[] u = new float[1];
+        float[] noise = new float[1];
         float[] a = new float[1];
         int n = 200_000;
         int inBin = 0;
@@ -72,7 +71,8 @@ class DistributionsTest {
         double centre = 0.2;
         double width = 0.02;
         for (int i = 0; i < n; i++) {
-            double logp = TanhGaussian.sample(mean, logStd, 0, 1, rng, u, a);
+            double logp = TanhGaussian.sample(outputs, 0, 1, rng, noise, a);
+            assertEquals(Math.tanh(0.3 + 0.5 * noise[0]), a[0], 1e-6);
             if (Math.abs(a[0] - centre) < width / 2) {
                 inBin++;
                 logpAtCentre = logp;
@@ -80,7 +80,71 @@ class DistributionsTest {
         }
         double empiricalDensity = inBin / (n * width);
         assertEquals(empiricalDensity, Math.exp(logpAtCentre), 0.05 * empiricalDensity);
-        TanhGaussian.mode(mean, 0, 1, a);
+        TanhGaussian.mode(outputs, 0, 1, a);
         assertEquals(Math.tanh(0.3), a[0], 1e-6);
+    }
+
+    /** Hand-computed: mean 0, log-std 0, noise 0 gives a = 0 and log p = -log sqrt(2 pi) - log(1 + 1e-6). */
+    @Test
+    void tanhGaussianLogProbAtTheCentre() {
+        float[] a = new float[1];
+        double logp = TanhGaussian.squash(new float[] {0f, 0f}, 0, 1, new float[] {0f}, a);
+        assertEquals(0f, a[0]);
+        assertEquals(-0.5 * Math.log(2 * Math.PI) - Math.log(1 + 1e-6), logp, 1e-12);
+        // log-stds are clamped to SB3's [-20, 2]
+        TanhGaussian.squash(new float[] {0f, 5f}, 0, 1, new float[] {1f}, a);
+        assertEquals(Math.tanh(Math.exp(2)), a[0], 1e-6);
+    }
+
+    /**
+     * The reparameterisation gradient of {@code L = sum(w * a) + sum(v * log p)} at fixed noise
+     * against central differences; the second row's log-stds lie beyond the clamp on both sides.
+     */
+    @Test
+    void tanhGaussianBackwardMatchesFiniteDifferences() {
+        int rows = 3;
+        int d = 2;
+        float[] outputs = {0.3f, -1.2f, -0.5f, 0.4f, 2.0f, 0.1f, -25f, 3f, -0.7f, 0.9f, 0.2f, -1.5f};
+        Rng rng = new Rng(8);
+        float[] noise = new float[rows * d];
+        float[] w = new float[rows * d];
+        float[] v = new float[rows];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) rng.nextGaussian();
+            w[i] = (float) rng.nextGaussian();
+        }
+        for (int i = 0; i < rows; i++) {
+            v[i] = (float) rng.nextGaussian();
+        }
+        float[] actions = new float[rows * d];
+        for (int r = 0; r < rows; r++) {
+            TanhGaussian.squash(outputs, r, d, noise, actions);
+        }
+        float[] dOutputs = new float[outputs.length];
+        TanhGaussian.backward(outputs, noise, actions, rows, d, w, v, dOutputs);
+        double eps = 1e-3;
+        for (int k = 0; k < outputs.length; k++) {
+            float saved = outputs[k];
+            outputs[k] = (float) (saved + eps);
+            double plus = squashLoss(outputs, noise, w, v, rows, d);
+            outputs[k] = (float) (saved - eps);
+            double minus = squashLoss(outputs, noise, w, v, rows, d);
+            outputs[k] = saved;
+            assertEquals((plus - minus) / (2 * eps), dOutputs[k], 2e-3, "d/d output " + k);
+        }
+        assertEquals(0f, dOutputs[6]);
+        assertEquals(0f, dOutputs[7]);
+    }
+
+    private static double squashLoss(float[] outputs, float[] noise, float[] w, float[] v, int rows, int d) {
+        float[] actions = new float[rows * d];
+        double loss = 0;
+        for (int r = 0; r < rows; r++) {
+            loss += v[r] * TanhGaussian.squash(outputs, r, d, noise, actions);
+            for (int k = 0; k < d; k++) {
+                loss += w[r * d + k] * actions[r * d + k];
+            }
+        }
+        return loss;
     }
 }

@@ -3,6 +3,7 @@ package io.github.jrl.nd4j.nn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
@@ -111,6 +112,54 @@ class MlpTest {
             sum += (double) out[i] * g[i];
         }
         return sum;
+    }
+
+    /** The input-only backward pass gives backward(..., true)'s input gradient and leaves the parameter gradients alone. */
+    @Test
+    void backwardToInputEqualsTheFullBackwardsInputGradient() {
+        ParameterSet params = new ParameterSet();
+        Mlp mlp = network(Activation.RELU, params, 3, 2);
+        params.allocate();
+        mlp.initializeUniform(new Rng(6));
+        int rows = 5;
+        float[] x = randomInput(rows, 3, 7);
+        float[] g = randomInput(rows, 2, 8);
+        float[] grads = gradient(mlp, params, x, g, rows);
+        float[] expected = mlp.inputGradient().clone();
+        float[] other = randomInput(rows, 2, 9);
+        mlp.forward(x, rows);
+        mlp.backward(other, false);
+        float[] before = new float[grads.length];
+        Buffers.copyOut(params.gradients(), before, 0, before.length);
+        mlp.forward(x, rows);
+        float[] actual = mlp.backwardToInput(g);
+        assertArrayEquals(expected, java.util.Arrays.copyOf(actual, rows * 3), 1e-6f);
+        float[] after = new float[grads.length];
+        Buffers.copyOut(params.gradients(), after, 0, after.length);
+        assertArrayEquals(before, after);
+    }
+
+    /** PyTorch's nn.Linear default: weights and biases within +-1/sqrt(fan_in), spread over the range. */
+    @Test
+    void uniformInitialisationStaysWithinTheFanInBound() {
+        ParameterSet params = new ParameterSet();
+        Mlp mlp = new Mlp(new MlpSpec(16, new int[] {64}, 4, Activation.RELU, 1, 1), params);
+        params.allocate();
+        mlp.initializeUniform(new Rng(3));
+        float[] p = new float[(int) params.size()];
+        Buffers.copyOut(params.params(), p, 0, p.length);
+        // layer 1: 16 x 64 weights then 64 biases, bound 1/4; layer 2: 64 x 4 then 4, bound 1/8
+        int first = 16 * 64 + 64;
+        float max1 = 0;
+        for (int i = 0; i < first; i++) {
+            max1 = Math.max(max1, Math.abs(p[i]));
+        }
+        float max2 = 0;
+        for (int i = first; i < p.length; i++) {
+            max2 = Math.max(max2, Math.abs(p[i]));
+        }
+        assertTrue(max1 <= 0.25f && max1 > 0.24f, "layer 1 max |w| " + max1);
+        assertTrue(max2 <= 0.125f && max2 > 0.11f, "layer 2 max |w| " + max2);
     }
 
     @Test

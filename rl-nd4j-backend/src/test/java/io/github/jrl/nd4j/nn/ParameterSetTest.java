@@ -30,4 +30,20 @@ class ParameterSetTest {
         assertThrows(IllegalArgumentException.class, () -> target.polyakUpdate(source, 1.5));
         assertThrows(IllegalArgumentException.class, () -> target.polyakUpdate(of(1f), 0.5));
     }
+
+    @Test
+    void writtenValuesLoadIntoASetOfTheSameSize() throws java.io.IOException {
+        ParameterSet source = of(1f, -2f, 3.5f);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        source.writeTo(new java.io.DataOutputStream(bytes));
+        ParameterSet target = of(0f, 0f, 0f);
+        target.load(target.readValues(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())),
+                "the target"));
+        float[] values = new float[3];
+        Buffers.copyOut(target.params(), values, 0, 3);
+        assertArrayEquals(new float[] {1f, -2f, 3.5f}, values);
+        assertThrows(java.io.IOException.class, () -> of(0f).readValues(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), "a smaller set"));
+        assertThrows(IllegalArgumentException.class, () -> target.load(new float[2]));
+    }
 }

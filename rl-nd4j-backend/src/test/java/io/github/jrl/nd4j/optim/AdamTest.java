@@ -1,7 +1,9 @@
 package io.github.jrl.nd4j.optim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.nn.ParameterSet;
@@ -53,6 +55,31 @@ class AdamTest {
             }
         }
         assertEquals(2, adam.steps());
+    }
+
+    /** A saved optimiser, restored into a fresh one over the same parameters, takes the same next step. */
+    @Test
+    void savedStateContinuesExactly() throws java.io.IOException {
+        ParameterSet set = parameters(1f, -1f);
+        Adam adam = Adam.of(set, 0.1, 1e-8);
+        Buffers.copyIn(new float[] {0.3f, -0.7f}, 0, 2, set.gradients());
+        adam.step();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        adam.writeTo(new java.io.DataOutputStream(bytes));
+        ParameterSet copy = parameters(read(set.params(), 2));
+        Adam restored = Adam.of(copy, 0.1, 1e-8);
+        restored.restore(restored.readState(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), "the test optimiser"));
+        assertEquals(1, restored.steps());
+        for (ParameterSet s : new ParameterSet[] {set, copy}) {
+            Buffers.copyIn(new float[] {0.1f, 0.2f}, 0, 2, s.gradients());
+        }
+        adam.step();
+        restored.step();
+        assertArrayEquals(read(set.params(), 2), read(copy.params(), 2));
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Adam.of(parameters(1f), 0.1, 1e-8)
+                .readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())), "the small one"));
+        assertTrue(e.getMessage().contains("the small one"), e.getMessage());
     }
 
     @Test
