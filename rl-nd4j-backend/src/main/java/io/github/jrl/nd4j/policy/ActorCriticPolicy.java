@@ -7,7 +7,6 @@ import io.github.jrl.core.policy.Critic;
 import io.github.jrl.core.policy.Policy;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
-import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
 import io.github.jrl.core.stats.ObservationNormalizer;
 import io.github.jrl.core.stats.RunningMeanStd;
@@ -152,7 +151,7 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
 
     private void writeMeta(DataOutputStream out) throws IOException {
         out.writeUTF(FORMAT);
-        writeSpace(out, actionSpace);
+        ActionSpaces.write(out, actionSpace);
         out.writeInt(headParams.length);
         for (float p : headParams) {
             out.writeFloat(p);
@@ -164,7 +163,7 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         if (!FORMAT.equals(format)) {
             throw new IOException("not an actor-critic policy (format '" + format + "')");
         }
-        Space<?> space = readSpace(in);
+        Space<?> space = ActionSpaces.read(in);
         int n = in.readInt();
         if (n < 0 || n > 1 << 20) {
             throw new IOException("implausible head size " + n);
@@ -195,44 +194,6 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
             throw new IOException("the networks and head do not fit the action space " + space);
         }
         return new ActorCriticPolicy(actor, critic, head, params, space, normalizer);
-    }
-
-    private static void writeSpace(DataOutputStream out, Space<?> space) throws IOException {
-        if (space instanceof Discrete d) {
-            out.writeUTF("discrete");
-            out.writeInt(d.n());
-        } else if (space instanceof Box box) {
-            out.writeUTF("box");
-            out.writeInt(box.size());
-            for (int k = 0; k < box.size(); k++) {
-                out.writeFloat(box.low(k));
-                out.writeFloat(box.high(k));
-            }
-        } else {
-            throw new IllegalArgumentException("cannot save a policy over " + space);
-        }
-    }
-
-    private static Space<?> readSpace(DataInputStream in) throws IOException {
-        String kind = in.readUTF();
-        switch (kind) {
-            case "discrete":
-                return new Discrete(in.readInt());
-            case "box":
-                int size = in.readInt();
-                if (size <= 0 || size > 1 << 20) {
-                    throw new IOException("implausible box size " + size);
-                }
-                float[] low = new float[size];
-                float[] high = new float[size];
-                for (int k = 0; k < size; k++) {
-                    low[k] = in.readFloat();
-                    high[k] = in.readFloat();
-                }
-                return Box.of(low, high);
-            default:
-                throw new IOException("unknown action space kind '" + kind + "'");
-        }
     }
 
     MlpSnapshot actorSnapshot() {
