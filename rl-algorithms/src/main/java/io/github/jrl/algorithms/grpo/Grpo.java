@@ -6,6 +6,7 @@ import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
+import io.github.jrl.core.train.TrainingLoop;
 import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.token.CompletionLogProbs;
 import io.github.jrl.nd4j.token.CompletionPolicy;
@@ -59,6 +60,7 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
     private Rng promptRng;
     private int[] promptOrder;
     private int promptCursor;
+    private final TrainingLoop loop = new TrainingLoop();
     private long stepsDone;
     private int updates;
     private Map<String, Double> metrics = Map.of();
@@ -98,18 +100,7 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
     }
 
     public void learn(long totalCompletions, List<Callback> callbacks) {
-        if (totalCompletions <= 0) {
-            throw new IllegalArgumentException("totalCompletions must be positive, got " + totalCompletions);
-        }
-        callbacks.forEach(c -> c.onTrainingStart(this));
-        boolean keepGoing = true;
-        while (keepGoing && stepsDone < totalCompletions) {
-            update();
-            for (Callback callback : callbacks) {
-                keepGoing &= callback.onUpdate(this);
-            }
-        }
-        callbacks.forEach(c -> c.onTrainingEnd(this));
+        loop.run(this, totalCompletions, callbacks, total -> update());
     }
 
     /** One generation batch: sample, score, advantages, then the policy updates. */

@@ -12,6 +12,7 @@ import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
+import io.github.jrl.core.train.TrainingLoop;
 import io.github.jrl.core.vector.SyncVectorEnv;
 import io.github.jrl.core.vector.VecNormalize;
 import io.github.jrl.core.vector.VectorEnv;
@@ -63,7 +64,7 @@ public final class Ppo implements Trainer<float[], Object> {
 
     private long stepsDone;
     private int updates;
-    private boolean started;
+    private final TrainingLoop loop = new TrainingLoop();
     private Map<String, Double> latestMetrics = Map.of();
 
     /**
@@ -143,32 +144,23 @@ public final class Ppo implements Trainer<float[], Object> {
     }
 
     public void learn(long totalSteps, List<Callback> callbacks) {
-        if (totalSteps <= 0) {
-            throw new IllegalArgumentException("totalSteps must be positive, got " + totalSteps);
-        }
-        if (!started) {
-            callbacks.forEach(c -> c.onTrainingStart(this));
-            started = true;
-        }
-        boolean keepGoing = true;
-        while (keepGoing && stepsDone < totalSteps) {
-            long start = System.nanoTime();
-            stepsDone += remote == null
-                    ? collector.collect(actingPolicy, actionRng, config.gaeLambda())
-                    : remote.collect(actingPolicy, actionRng, config.gaeLambda(), buffer, collector::recordEpisode);
-            long collected = System.nanoTime();
-            // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
-            // learning rate); it stops at 0 here
-            Map<String, Double> metrics = update(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
-            long updated = System.nanoTime();
-            timings.add(collected - start, updated - collected);
-            metrics.put(MetricNames.SPS, stepsDone / timings.totalSeconds());
-            latestMetrics = java.util.Collections.unmodifiableMap(metrics);
-            for (Callback callback : callbacks) {
-                keepGoing &= callback.onUpdate(this);
-            }
-        }
-        callbacks.forEach(c -> c.onTrainingEnd(this));
+        loop.run(this, totalSteps, callbacks, this::round);
+    }
+
+    /** One rollout (local or on remote workers) and one update. */
+    private void round(long totalSteps) {
+        long start = System.nanoTime();
+        stepsDone += remote == null
+                ? collector.collect(actingPolicy, actionRng, config.gaeLambda())
+                : remote.collect(actingPolicy, actionRng, config.gaeLambda(), buffer, collector::recordEpisode);
+        long collected = System.nanoTime();
+        // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
+        // learning rate); it stops at 0 here
+        Map<String, Double> metrics = update(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
+        long updated = System.nanoTime();
+        timings.add(collected - start, updated - collected);
+        metrics.put(MetricNames.SPS, stepsDone / timings.totalSeconds());
+        latestMetrics = java.util.Collections.unmodifiableMap(metrics);
     }
 
     private Map<String, Double> update(double progressRemaining) {
