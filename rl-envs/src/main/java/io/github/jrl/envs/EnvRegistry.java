@@ -3,8 +3,10 @@ package io.github.jrl.envs;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.wrappers.EnvChecker;
 import io.github.jrl.core.wrappers.TimeLimit;
+import io.github.jrl.envs.classic.BusyCartPole;
 import io.github.jrl.envs.classic.ClassicControlEnvs;
 import io.github.jrl.envs.mo.MultiObjectiveEnvs;
+import io.github.jrl.envs.text.TextEnvs;
 import io.github.jrl.envs.toytext.ToyTextEnvs;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,8 +16,9 @@ import java.util.Set;
 
 /**
  * Environment ids and how to build them: Gymnasium's registry. {@link #defaults()} holds every
- * environment jrl ships, under the ids and time limits of Gymnasium 0.29.1 and MO-Gymnasium 1.0.1;
- * users add their own with {@link #register}. {@link Envs} is the shared default instance.
+ * environment jrl ships: the ids and time limits of Gymnasium 0.29.1 and MO-Gymnasium 1.0.1, and
+ * jrl's text tasks ({@code text-*-v0}); users add their own with {@link #register}. {@link Envs}
+ * is the shared default instance.
  */
 public final class EnvRegistry {
 
@@ -29,8 +32,10 @@ public final class EnvRegistry {
     public static EnvRegistry defaults() {
         EnvRegistry registry = new EnvRegistry();
         ClassicControlEnvs.register(registry);
+        BusyCartPole.register(registry);
         ToyTextEnvs.register(registry);
         MultiObjectiveEnvs.register(registry);
+        TextEnvs.register(registry);
         return registry;
     }
 

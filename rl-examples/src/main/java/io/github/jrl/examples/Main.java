@@ -1,8 +1,6 @@
 package io.github.jrl.examples;
 
-import io.github.jrl.examples.bench.EnvStepBenchmark;
-import io.github.jrl.examples.bench.PpoBenchmark;
-import io.github.jrl.examples.bench.SacBenchmark;
+import io.github.jrl.examples.bench.BenchCommand;
 import io.github.jrl.examples.plot.PlotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,11 +11,17 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, EnvStepBenchmark.class,
-            PpoBenchmark.class, SacBenchmark.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
+            ParetoQLearningCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
+        String[] effective = args.length == 0 ? new String[] {"train"} : args;
+        System.exit(commandLine().execute(effective));
+    }
+
+    /** The command line, with invalid values found while running a command reported as usage errors (exit 2). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         // an invalid value found while running a command reads like a usage error, not a crash
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
@@ -27,8 +31,7 @@ public final class Main implements Runnable {
             }
             throw e;
         });
-        String[] effective = args.length == 0 ? new String[] {"train"} : args;
-        System.exit(cli.execute(effective));
+        return cli;
     }
 
     @Override

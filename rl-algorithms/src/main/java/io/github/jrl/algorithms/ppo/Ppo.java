@@ -1,8 +1,11 @@
 package io.github.jrl.algorithms.ppo;
 
-import io.github.jrl.algorithms.common.TrainingEnvs;
+import io.github.jrl.algorithms.onpolicy.RemoteRollouts;
 import io.github.jrl.algorithms.onpolicy.RolloutCollector;
 import io.github.jrl.core.buffer.RolloutBuffer;
+import io.github.jrl.core.checkpoint.Checkpoint;
+import io.github.jrl.core.checkpoint.CheckpointWriter;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.core.random.Rng;
@@ -10,9 +13,10 @@ import io.github.jrl.core.space.Box;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
 import io.github.jrl.core.train.TrainingLoop;
+import io.github.jrl.core.vector.SyncVectorEnv;
 import io.github.jrl.core.vector.VecNormalize;
 import io.github.jrl.core.vector.VectorEnv;
-import io.github.jrl.core.wrappers.RecentEpisodes;
+import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
 import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.policy.ActionHead;
 import io.github.jrl.nd4j.policy.ActorCritic;
@@ -35,7 +39,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Acting runs on a plain-Java snapshot of the networks ({@link ActorCriticPolicy}), refreshed
  * after every update; training runs the networks on ND4J. Same seed and same thread count give
- * bit-identical runs.
+ * bit-identical runs, and a run resumed from a checkpoint ({@link #resume}) continues
+ * bit-identically to the uninterrupted one.
  */
 public final class Ppo implements Trainer<float[], Object> {
 
@@ -48,6 +53,8 @@ public final class Ppo implements Trainer<float[], Object> {
     private final Adam optimizer;
     private final RolloutBuffer buffer;
     private final RolloutCollector collector;
+    /** Where rollouts come from when not from {@link #collector}; null when they do. */
+    private final RemoteRollouts remote;
     private final ActionHead head;
     private Rng actionRng;
     private Rng minibatchRng;
@@ -65,9 +72,29 @@ public final class Ppo implements Trainer<float[], Object> {
      *     {@link Box} (wrap discrete observations with {@code OneHotObservation})
      */
     public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
+        this(config, envFactory, (RemoteRollouts) null);
+    }
+
+    /**
+     * A run whose rollouts are collected by {@code rollouts} (rollout workers) over
+     * {@code config.numEnvs()} copies made by {@code envFactory}; the copies made here only give
+     * the spaces. Bit-identical to the run collecting locally when {@code rollouts} keeps its
+     * contract.
+     *
+     * @param rollouts the workers, or null to collect in this process (as the two-argument
+     *     constructor does)
+     * @throws IllegalArgumentException if the config normalises observations or rewards, whose
+     *         running statistics span all copies and cannot be kept by separate workers
+     */
+    public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, RemoteRollouts rollouts) {
         this.config = config;
+        this.remote = rollouts;
+        if (rollouts != null && (config.normalizeObservations() || config.normalizeRewards())) {
+            throw new IllegalArgumentException("remote rollouts need normalizeObservations and normalizeRewards off:"
+                    + " their running statistics span all copies");
+        }
         Rng root = new Rng(config.seed());
-        VectorEnv raw = TrainingEnvs.vector(envFactory, config.numEnvs());
+        VectorEnv raw = vectorEnv(envFactory, config.numEnvs());
         if (!(raw.singleObservationSpace() instanceof Box)) {
             throw new IllegalArgumentException("PPO needs Box (float[]) observations, got " + raw.singleObservationSpace()
                     + "; wrap discrete observations with OneHotObservation");
@@ -90,9 +117,21 @@ public final class Ppo implements Trainer<float[], Object> {
         collector = new RolloutCollector(envs, buffer, config.gamma());
         actionRng = root.split();
         minibatchRng = root.split();
-        envs.reset(root.nextSeed());
+        long envSeed = root.nextSeed();
+        if (remote == null) {
+            envs.reset(envSeed);
+        } else {
+            remote.reset(envSeed);
+        }
         minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, head.outputSize(),
                 head.parameterCount());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorEnv vectorEnv(Supplier<? extends Environment<float[], ?>> factory, int n) {
+        // the action type is whatever the env takes; the vector env decodes it from its space
+        Supplier<Environment<float[], Object>> typed = (Supplier<Environment<float[], Object>>) factory;
+        return new SyncVectorEnv<>(() -> new RecordEpisodeStatistics<>(typed.get()), n);
     }
 
     public PpoConfig config() {
@@ -108,10 +147,12 @@ public final class Ppo implements Trainer<float[], Object> {
         loop.run(this, totalSteps, callbacks, this::round);
     }
 
-    /** One rollout and one update. */
+    /** One rollout (local or on remote workers) and one update. */
     private void round(long totalSteps) {
         long start = System.nanoTime();
-        stepsDone += collector.collect(actingPolicy, actionRng, config.gaeLambda());
+        stepsDone += remote == null
+                ? collector.collect(actingPolicy, actionRng, config.gaeLambda())
+                : remote.collect(actingPolicy, actionRng, config.gaeLambda(), buffer, collector::recordEpisode);
         long collected = System.nanoTime();
         // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
         // learning rate); it stops at 0 here
@@ -196,10 +237,9 @@ public final class Ppo implements Trainer<float[], Object> {
             }
             metrics.put("losses/std", std);
         }
-        RecentEpisodes episodes = collector.recentEpisodes();
-        if (episodes.hasEpisodes()) {
-            metrics.put(MetricNames.EPISODIC_RETURN, episodes.meanReturn());
-            metrics.put(MetricNames.EPISODIC_LENGTH, episodes.meanLength());
+        if (collector.hasEpisodes()) {
+            metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
+            metrics.put(MetricNames.EPISODIC_LENGTH, collector.meanEpisodeLength());
         }
         return metrics;
     }
@@ -236,20 +276,65 @@ public final class Ppo implements Trainer<float[], Object> {
         return timings;
     }
 
+    /**
+     * Writes everything the run's next update depends on (see {@link PpoCheckpoint}) to
+     * {@code file}, atomically. The environments must be able to save their state
+     * ({@link Stateful}); jrl's all can.
+     *
+     * @throws UnsupportedOperationException naming the environment or wrapper whose state cannot
+     *         be saved; the previous file of that name is left as it was
+     */
     @Override
     public void saveCheckpoint(Path file) throws IOException {
-        PpoCheckpoint.write(file, this);
+        try (CheckpointWriter writer = CheckpointWriter.create(file)) {
+            writeCheckpoint(writer);
+            writer.commit();
+        }
     }
 
     /**
-     * A run continued from a checkpoint written by {@link #saveCheckpoint} with the same config:
-     * parameters, optimiser, generators, counters and normalisation are restored; the
-     * environment copies start new episodes.
+     * Writes the run's sections into {@code writer}, for a caller that adds sections of its own
+     * before committing; {@link #resume} ignores sections it does not know.
+     */
+    public void writeCheckpoint(CheckpointWriter writer) throws IOException {
+        if (remote != null) {
+            throw new UnsupportedOperationException("a run with remote rollouts cannot be checkpointed:"
+                    + " its environments live in the workers");
+        }
+        PpoCheckpoint.write(writer, this);
+    }
+
+    /**
+     * The run saved in {@code checkpoint} by {@link #saveCheckpoint}, continued: made with
+     * {@code config} and {@code envFactory}, which must be the ones the saved run was made with,
+     * then given the saved parameters, optimiser, generators, counters, environments (mid-episode)
+     * and episode window. Training it on to the same total reaches bit-identical parameters and
+     * metrics to the uninterrupted run (on CPU, with the same thread count).
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if the file is damaged or
+     *         holds the state of other environments or another network; nothing is restored then
+     * @throws IllegalArgumentException if the checkpoint was written with another config
      */
     public static Ppo resume(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, Path checkpoint)
             throws IOException {
+        return resume(config, envFactory, Checkpoint.read(checkpoint));
+    }
+
+    /**
+     * The config of the run that wrote {@code checkpoint}, to resume it with.
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if its config section does
+     *         not hold a valid config
+     */
+    public static PpoConfig configOf(Checkpoint checkpoint) throws IOException {
+        return PpoCheckpoint.savedConfig(checkpoint);
+    }
+
+    /** As {@link #resume(PpoConfig, Supplier, Path)}, from a checkpoint already read and verified. */
+    public static Ppo resume(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory,
+            Checkpoint checkpoint) throws IOException {
         Ppo ppo = new Ppo(config, envFactory);
-        PpoCheckpoint.restore(ppo, io.github.jrl.core.checkpoint.Checkpoint.read(checkpoint));
+        PpoCheckpoint.restore(ppo, checkpoint);
         return ppo;
     }
 
@@ -270,8 +355,12 @@ public final class Ppo implements Trainer<float[], Object> {
         return optimizer;
     }
 
-    VecNormalize normalization() {
-        return normalization;
+    Stateful envs() {
+        return Stateful.of(envs);
+    }
+
+    RolloutCollector collector() {
+        return collector;
     }
 
     Rng actionRng() {

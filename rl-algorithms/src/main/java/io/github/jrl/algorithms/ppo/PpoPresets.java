@@ -1,46 +1,58 @@
 package io.github.jrl.algorithms.ppo;
 
-import io.github.jrl.core.schedule.Schedule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Hyperparameters of rl-baselines3-zoo's {@code hyperparams/ppo.yml} (Raffin, "RL Baselines3
- * Zoo", 2020), on top of Stable-Baselines3's defaults.
+ * Zoo", 2020), on top of Stable-Baselines3's defaults. Each preset is a config file shipped as a
+ * resource, {@code io/github/jrl/algorithms/ppo/presets/<name>.yml}, named after the environment
+ * it is for and read with {@link PpoConfigFile}: the numbers live there only.
  */
 public final class PpoPresets {
+
+    /** The presets jrl ships. */
+    public static final List<String> NAMES = List.of("CartPole-v1", "Acrobot-v1", "Pendulum-v1");
 
     private PpoPresets() {
     }
 
-    /** {@code CartPole-v1}: 8 envs x 32 steps, batch 256, 20 epochs, gamma 0.98, lambda 0.8, lr and clip linear. */
+    /** {@code CartPole-v1}. */
     public static PpoConfig cartPole() {
-        return PpoConfig.builder().numEnvs(8).numSteps(32).batchSize(256).numEpochs(20).gamma(0.98).gaeLambda(0.8)
-                .entCoef(0.0).learningRate(Schedule.linear(1e-3)).clipRange(Schedule.linear(0.2)).build();
+        return forEnv("CartPole-v1");
     }
 
-    /** {@code Acrobot-v1}: normalize, 16 envs x 256 steps, gamma 0.99, lambda 0.94, 4 epochs. */
+    /** {@code Acrobot-v1}, with observation and reward normalisation. */
     public static PpoConfig acrobot() {
-        return PpoConfig.builder().normalizeObservations(true).normalizeRewards(true).numEnvs(16).numSteps(256)
-                .gaeLambda(0.94).gamma(0.99).numEpochs(4).entCoef(0.0).build();
+        return forEnv("Acrobot-v1");
+    }
+
+    /** {@code Pendulum-v1}, without the zoo's gSDE exploration, which jrl does not implement yet. */
+    public static PpoConfig pendulum() {
+        return forEnv("Pendulum-v1");
     }
 
     /**
-     * {@code Pendulum-v1}: 4 envs x 1024 steps, lambda 0.95, gamma 0.9, 10 epochs, lr 1e-3, clip 0.2.
-     * The zoo also turns on generalised state-dependent exploration ({@code use_sde}), which jrl
-     * does not implement yet; this preset uses the plain state-independent Gaussian instead.
+     * The preset {@code name}, one of {@link #NAMES}: the id of the environment it is for.
+     *
+     * @throws IllegalArgumentException naming the presets there are, if there is none of that name
      */
-    public static PpoConfig pendulum() {
-        return PpoConfig.builder().numEnvs(4).numSteps(1024).gaeLambda(0.95).gamma(0.9).numEpochs(10).entCoef(0.0)
-                .learningRate(Schedule.constant(1e-3)).clipRange(Schedule.constant(0.2)).build();
-    }
-
-    /** The preset for a registered environment id. */
-    public static PpoConfig forEnv(String envId) {
-        return switch (envId) {
-            case "CartPole-v1" -> cartPole();
-            case "Acrobot-v1" -> acrobot();
-            case "Pendulum-v1" -> pendulum();
-            default -> throw new IllegalArgumentException("no PPO preset for '" + envId
-                    + "'; presets exist for CartPole-v1, Acrobot-v1, Pendulum-v1");
-        };
+    public static PpoConfig forEnv(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("no PPO preset '" + name + "'; the presets are " + NAMES);
+        }
+        String resource = "presets/" + name + ".yml";
+        try (InputStream in = PpoPresets.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the PPO preset resource " + resource + " is missing from the jar");
+            }
+            return PpoConfigFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "PPO preset " + name,
+                    PpoConfig.builder().build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the PPO preset " + resource, e);
+        }
     }
 }

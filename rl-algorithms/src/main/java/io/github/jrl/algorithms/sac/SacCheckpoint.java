@@ -55,12 +55,12 @@ final class SacCheckpoint {
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> {
             Rng[] generators = new Rng[GENERATORS];
             for (int i = 0; i < GENERATORS; i++) {
-                generators[i] = StateCodec.readRng(in);
+                generators[i] = StateCodec.readRng(in, "generator " + i);
             }
             return generators;
         });
         long[] counters = checkpoint.read(Checkpoint.COUNTERS, in -> {
-            StateCodec.requireTag(in, HEAD);
+            StateCodec.readTag(in, HEAD);
             return new long[] {in.readLong(), in.readLong()};
         });
         checkpoint.read(Checkpoint.REPLAY, in -> {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Short seeded learning checks of the three presets, cut to fit CI (a few seconds each): each
  * must clearly beat a random policy. The full learning targets (Pendulum-v1 at 20k steps,
  * MountainCarContinuous-v0 within 50k, discrete CartPole-v1 within 100k, five seeds) are
- * measured with {@code bench-sac} and reported in docs/sac.md.
+ * measured with {@code bench sac} and reported in docs/sac.md.
  */
 class SacLearningTest {
 

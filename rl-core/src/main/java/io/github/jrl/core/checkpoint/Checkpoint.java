@@ -41,6 +41,11 @@ public final class Checkpoint {
     public static final String COUNTERS = "counters";
     /** Observation and reward normalisation statistics. */
     public static final String NORMALIZATION = "normalization";
+    /**
+     * The environments' {@link Stateful} state (every copy's generator, simulator state and
+     * wrappers, the vector env's observations, its normalisation statistics), for an exact resume.
+     */
+    public static final String ENV = "env";
     /** The replay buffer of an off-policy algorithm. */
     public static final String REPLAY = "replay";
 

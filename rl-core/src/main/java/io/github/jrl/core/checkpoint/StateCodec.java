@@ -6,16 +6,47 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /**
- * Encodings of the values trainers keep in checkpoint sections (parameter and moment arrays,
- * generator states), shared so that every algorithm reads and validates them the same way.
- * Arrays are written as an {@code int} length and their elements.
+ * Encodes the pieces that checkpoint sections and {@link Stateful} states are made of: tags that
+ * name what follows, length-prefixed primitive arrays and generator states, big-endian as
+ * {@link DataOutputStream} writes them. Every read checks what it finds against what the reader
+ * expects and raises an {@link IOException} naming both, so a state written by another object
+ * is refused instead of being misread.
  */
 public final class StateCodec {
 
-    /** Generator states have 6 words ({@link Rng#state()}); more is taken as corruption. */
-    private static final int MAX_RNG_WORDS = 64;
+    /** Words of {@link Rng#state()}. */
+    private static final int RNG_WORDS = 6;
 
     private StateCodec() {
+    }
+
+    /** Writes {@code tag}, which {@link #readTag} checks. */
+    public static void writeTag(DataOutputStream out, String tag) throws IOException {
+        out.writeUTF(tag);
+    }
+
+    /** Reads a tag and requires it to be {@code expected}. */
+    public static void readTag(DataInputStream in, String expected) throws IOException {
+        String found = in.readUTF();
+        if (!found.equals(expected)) {
+            throw new IOException("found the state of '" + found + "' where the state of '" + expected + "' was expected");
+        }
+    }
+
+    public static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+        out.writeInt(values.length);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    /** Reads doubles written by {@link #writeDoubles}, requiring {@code expected} of them. */
+    public static double[] readDoubles(DataInputStream in, int expected, String what) throws IOException {
+        double[] values = new double[readLength(in, expected, what)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
+        return values;
     }
 
     public static void writeFloats(DataOutputStream out, float[] values) throws IOException {
@@ -25,34 +56,13 @@ public final class StateCodec {
         }
     }
 
-    /**
-     * Reads an array written by {@link #writeFloats} that must hold {@code expected} values.
-     *
-     * @param what what the values are for, to name in the error (e.g. "the critic parameters")
-     * @throws IOException if the stored length differs: the checkpoint was written for another shape
-     */
+    /** Reads floats written by {@link #writeFloats}, requiring {@code expected} of them. */
     public static float[] readFloats(DataInputStream in, long expected, String what) throws IOException {
-        int n = in.readInt();
-        if (n != expected) {
-            throw new IOException("holds " + n + " values where " + what + " has " + expected
-                    + ": it was written for another network or configuration");
-        }
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
+        float[] values = new float[readLength(in, expected, what)];
+        for (int i = 0; i < values.length; i++) {
             values[i] = in.readFloat();
         }
         return values;
-    }
-
-    /**
-     * Reads the tag a trainer writes at the start of its counters (e.g. "ppo") and checks it, so
-     * that one algorithm's checkpoint is not restored into another's run.
-     */
-    public static void requireTag(DataInputStream in, String expected) throws IOException {
-        String tag = in.readUTF();
-        if (!expected.equals(tag)) {
-            throw new IOException("state of a '" + tag + "' run, not of a '" + expected + "' run");
-        }
     }
 
     /** Writes a generator's {@link Rng#state()}. */
@@ -64,16 +74,24 @@ public final class StateCodec {
         }
     }
 
-    /** Reads a generator written by {@link #writeRng}, continuing its stream exactly. */
-    public static Rng readRng(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > MAX_RNG_WORDS) {
-            throw new IOException("corrupt generator state of " + n + " words");
-        }
-        long[] state = new long[n];
-        for (int i = 0; i < n; i++) {
+    /** A generator continuing the stream written by {@link #writeRng}. */
+    public static Rng readRng(DataInputStream in, String what) throws IOException {
+        long[] state = new long[readLength(in, RNG_WORDS, what)];
+        for (int i = 0; i < state.length; i++) {
             state[i] = in.readLong();
         }
-        return Rng.fromState(state);
+        try {
+            return Rng.fromState(state);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int readLength(DataInputStream in, long expected, String what) throws IOException {
+        int n = in.readInt();
+        if (n != expected) {
+            throw new IOException(what + ": found " + n + " values where " + expected + " were expected");
+        }
+        return n;
     }
 }

@@ -1,6 +1,11 @@
 package io.github.jrl.core.env;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.random.Rng;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -9,10 +14,15 @@ import java.util.Map;
  * {@link Environment}, so an implementation only writes {@link #resetEpisode} and
  * {@link #applyAction}, like Gymnasium's {@code reset}/{@code step} bodies.
  *
+ * <p>Its {@link Stateful} state is the generator, whether the episode needs a reset, and the
+ * {@link SimulatorState} vector, which for jrl's environments is the whole internal state. An
+ * environment that does not implement {@code SimulatorState} refuses to save its state rather
+ * than save part of it.
+ *
  * @param <O> observation type
  * @param <A> action type
  */
-public abstract class AbstractEnvironment<O, A> implements Environment<O, A> {
+public abstract class AbstractEnvironment<O, A> implements Environment<O, A>, Stateful {
 
     private final String id;
     private Rng rng;
@@ -106,6 +116,47 @@ public abstract class AbstractEnvironment<O, A> implements Environment<O, A> {
             throw new IllegalStateException(id + ": reset(seed) once before setting the state");
         }
         needsReset = false;
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        SimulatorState simulator = simulator();
+        StateCodec.writeTag(out, id);
+        out.writeBoolean(rng != null);
+        if (rng != null) {
+            StateCodec.writeRng(out, rng);
+            out.writeBoolean(needsReset);
+            StateCodec.writeDoubles(out, simulator.getState());
+        }
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        SimulatorState simulator = simulator();
+        StateCodec.readTag(in, id);
+        if (!in.readBoolean()) {
+            return () -> {
+                rng = null;
+                needsReset = true;
+            };
+        }
+        Rng savedRng = StateCodec.readRng(in, id + " generator");
+        boolean savedNeedsReset = in.readBoolean();
+        double[] state = StateCodec.readDoubles(in, simulator.getState().length, id + " simulator state");
+        return () -> {
+            rng = savedRng;
+            simulator.setState(state);
+            // setState resumes the episode; a saved episode that had ended stays ended
+            needsReset = savedNeedsReset;
+        };
+    }
+
+    private SimulatorState simulator() {
+        if (this instanceof SimulatorState simulator) {
+            return simulator;
+        }
+        throw new UnsupportedOperationException(id + " (" + getClass().getName()
+                + ") does not implement SimulatorState, so its state cannot be saved for an exact resume");
     }
 
     /** Raises if {@code options} holds a key other than {@code allowed}. */

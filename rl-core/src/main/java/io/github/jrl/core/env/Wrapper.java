@@ -1,5 +1,6 @@
 package io.github.jrl.core.env;
 
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.space.Space;
 import java.util.Map;
 
@@ -7,10 +8,13 @@ import java.util.Map;
  * An environment that delegates to another, changing part of its behaviour (Gymnasium's
  * {@code Wrapper}). Subclasses override what they change.
  *
+ * <p>As a {@link Stateful}, a wrapper without state of its own passes the inner environment's
+ * state through; a wrapper that keeps counters or statistics writes them, then the inner state.
+ *
  * @param <O> observation type
  * @param <A> action type
  */
-public abstract class Wrapper<O, A> implements Environment<O, A> {
+public abstract class Wrapper<O, A> implements Environment<O, A>, Stateful.PassThrough {
 
     protected final Environment<O, A> env;
 
@@ -19,6 +23,7 @@ public abstract class Wrapper<O, A> implements Environment<O, A> {
     }
 
     /** The environment directly inside this wrapper. */
+    @Override
     public Environment<O, A> inner() {
         return env;
     }

@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * empty cells, so no value is lost and every row has as many fields as the header. Unlike SB3,
  * the rewrite is atomic ({@link AtomicFile}): a kill during it leaves the previous file.
  *
- * <p>An existing file is continued (a resumed run appends to its log): its header gives the
+ * <p>Each row is handed to the operating system as it is written (SB3 flushes its CSV file
+ * likewise), so a killed run's file holds every row it logged, up to its latest checkpoint and
+ * beyond. An existing file is continued (a resumed run appends to its log): its header gives the
  * columns, and an interrupted final line is dropped first.
  */
 public final class CsvSink implements MetricSink {
@@ -70,6 +72,7 @@ public final class CsvSink implements MetricSink {
             row.add(value == null ? "" : Double.toString(value));
         }
         writeLine(writer, MetricsCsv.formatLine(row));
+        writer.flush();
     }
 
     /** Rewrites the file atomically with {@code added} appended to the header and empty cells in the old rows. */

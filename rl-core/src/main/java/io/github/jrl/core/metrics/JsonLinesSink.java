@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * {@link Double#toString}, which Jackson and {@code float()} in Python both parse). SB3 writes bare
  * {@code NaN}, which strict parsers reject.
  *
- * <p>An existing file is continued, an interrupted final line dropped first.
+ * <p>Each line is handed to the operating system as it is written, as SB3 flushes its file, so a
+ * killed run loses none. An existing file is continued, an interrupted final line dropped first.
  */
 public final class JsonLinesSink implements MetricSink {
 
@@ -49,6 +50,7 @@ public final class JsonLinesSink implements MetricSink {
             }
         }
         writer.write(line.append("}\n").toString());
+        writer.flush();
     }
 
     /**

@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>If a file of that name exists (a resumed run started in the same second), a counter is
  * appended ({@code .1}, {@code .2}, ...); TensorBoard reads every file whose name contains
- * {@code tfevents}. A crash can leave a last record incomplete, which TensorBoard's reader
+ * {@code tfevents}. Each event is handed to the operating system as it is written, so a killed
+ * run loses none; a crash can at worst leave a last record incomplete, which TensorBoard's reader
  * detects by its framing and skips.
  */
 public final class TensorBoardSink implements MetricSink {
@@ -73,6 +74,7 @@ public final class TensorBoardSink implements MetricSink {
         requireOpen();
         if (!metrics.isEmpty()) {
             out.write(TfRecord.frame(SummaryEvents.scalars(wallTime(), step, metrics)));
+            out.flush();
         }
     }
 

@@ -96,6 +96,20 @@ public final class Rng {
         return result;
     }
 
+    /**
+     * Advances this generator as {@code draws} calls of {@link #nextLong()} would. A rollout
+     * worker acting for some copies of a vector env whose copies share one action stream leaves
+     * the other copies' draws to them this way (one {@code nextDouble} per categorical action).
+     */
+    public void skip(long draws) {
+        if (draws < 0) {
+            throw new IllegalArgumentException("draws to skip must be non-negative, got " + draws);
+        }
+        for (long i = 0; i < draws; i++) {
+            nextLong();
+        }
+    }
+
     public int nextInt() {
         return (int) (nextLong() >>> 32);
     }
@@ -217,8 +231,11 @@ public final class Rng {
         throw new AssertionError("unreachable: total > 0");
     }
 
-    /** Stafford's variant 13 of the MurmurHash3 finaliser, as used by SplitMix64. */
-    static long mix64(long z) {
+    /**
+     * Stafford's variant 13 of the MurmurHash3 finaliser, as used by SplitMix64: a bijective
+     * mixing of 64 bits, public for keyed hashing elsewhere (e.g. seeded permutations).
+     */
+    public static long mix64(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

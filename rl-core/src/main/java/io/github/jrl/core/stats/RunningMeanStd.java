@@ -121,6 +121,19 @@ public final class RunningMeanStd {
         return new Snapshot(mean.clone(), var.clone(), count);
     }
 
+    /**
+     * Reads a snapshot written by {@link Snapshot#writeTo} and requires it to fit this statistic,
+     * so that {@link #restore} cannot fail afterwards.
+     */
+    public Snapshot readSnapshot(DataInputStream in) throws IOException {
+        Snapshot snapshot = Snapshot.readFrom(in);
+        if (snapshot.mean().length != mean.length) {
+            throw new IOException("running statistics of size " + snapshot.mean().length + " where size " + mean.length
+                    + " was expected");
+        }
+        return snapshot;
+    }
+
     public void restore(Snapshot snapshot) {
         if (snapshot.mean().length != mean.length) {
             throw new IllegalArgumentException("snapshot has size " + snapshot.mean().length + ", expected " + mean.length);

@@ -1,11 +1,16 @@
 package io.github.jrl.core.vector;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.InvalidActionException;
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Space;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +20,12 @@ import java.util.function.Supplier;
  * The buffers and per-copy stepping shared by {@link SyncVectorEnv} and
  * {@link ThreadedVectorEnv}; they differ only in how they spread {@link #stepRange} and
  * {@link #resetRange} over threads.
+ *
+ * <p>The saved state ({@link Stateful}) is every copy's state and the current observations; the
+ * outputs of the last step (rewards, flags, final observations and infos) describe a step that
+ * is over and are not saved. Saving and restoring run on the calling thread between steps.
  */
-abstract class AbstractVectorEnv<O, A> implements VectorEnv {
+abstract class AbstractVectorEnv<O, A> implements VectorEnv, Stateful {
 
     private final List<Environment<O, A>> envs;
     private final Space<O> observationSpace;
@@ -31,14 +40,24 @@ abstract class AbstractVectorEnv<O, A> implements VectorEnv {
     private final boolean[] truncated;
     private final Map<String, Object>[] finalInfos;
     private final A[] pendingActions;
+    private final int firstStream;
     private long pendingSeed;
     private boolean wasReset;
 
+    /**
+     * @param firstStream the seed-stream index of copy 0: copy {@code i} is reset with a seed from
+     *     {@code Rng.forStream(seed, firstStream + i)}, so that a shard of a larger vector env
+     *     (one rollout worker's copies) seeds its copies exactly as the whole one would
+     */
     @SuppressWarnings("unchecked")
-    AbstractVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs) {
+    AbstractVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs, int firstStream) {
         if (numEnvs <= 0) {
             throw new IllegalArgumentException("a vector env needs at least one copy, got " + numEnvs);
         }
+        if (firstStream < 0) {
+            throw new IllegalArgumentException("the first seed stream must be non-negative, got " + firstStream);
+        }
+        this.firstStream = firstStream;
         envs = new ArrayList<>(numEnvs);
         for (int i = 0; i < numEnvs; i++) {
             envs.add(factory.get());
@@ -131,7 +150,7 @@ abstract class AbstractVectorEnv<O, A> implements VectorEnv {
 
     final void resetRange(int from, int to) {
         for (int i = from; i < to; i++) {
-            Reset<O> reset = envs.get(i).reset(Rng.forStream(pendingSeed, i).nextSeed());
+            Reset<O> reset = envs.get(i).reset(Rng.forStream(pendingSeed, firstStream + i).nextSeed());
             observationSpace.writeFlat(reset.observation(), observations, i * observationSize);
             terminated[i] = false;
             truncated[i] = false;
@@ -158,6 +177,42 @@ abstract class AbstractVectorEnv<O, A> implements VectorEnv {
                 observationSpace.writeFlat(step.observation(), observations, i * observationSize);
             }
         }
+    }
+
+    @Override
+    public final void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, "VectorEnv");
+        out.writeInt(envs.size());
+        out.writeBoolean(wasReset);
+        for (Environment<O, A> env : envs) {
+            Stateful.of(env).writeState(out);
+        }
+        StateCodec.writeFloats(out, observations);
+    }
+
+    @Override
+    public final Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, "VectorEnv");
+        int copies = in.readInt();
+        if (copies != envs.size()) {
+            throw new IOException("the state of a vector env of " + copies + " copies cannot be restored into one of "
+                    + envs.size());
+        }
+        boolean savedWasReset = in.readBoolean();
+        List<Restore> restores = new ArrayList<>(copies);
+        for (int i = 0; i < copies; i++) {
+            try {
+                restores.add(Stateful.of(envs.get(i)).readState(in));
+            } catch (IOException e) {
+                throw new IOException("copy " + i + ": " + e.getMessage(), e);
+            }
+        }
+        float[] savedObservations = StateCodec.readFloats(in, observations.length, "vector env observations");
+        return () -> {
+            restores.forEach(Restore::apply);
+            System.arraycopy(savedObservations, 0, observations, 0, observations.length);
+            wasReset = savedWasReset;
+        };
     }
 
     @Override

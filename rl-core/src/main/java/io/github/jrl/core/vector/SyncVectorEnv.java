@@ -7,7 +7,15 @@ import java.util.function.Supplier;
 public final class SyncVectorEnv<O, A> extends AbstractVectorEnv<O, A> {
 
     public SyncVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs) {
-        super(factory, numEnvs);
+        this(factory, numEnvs, 0);
+    }
+
+    /**
+     * Copies {@code firstStream .. firstStream + numEnvs - 1} of a larger vector env: copy
+     * {@code i} here is seeded as copy {@code firstStream + i} there (a rollout worker's shard).
+     */
+    public SyncVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs, int firstStream) {
+        super(factory, numEnvs, firstStream);
     }
 
     @Override

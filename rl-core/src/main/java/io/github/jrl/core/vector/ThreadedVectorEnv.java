@@ -27,7 +27,7 @@ public final class ThreadedVectorEnv<O, A> extends AbstractVectorEnv<O, A> {
      *     first slice, so {@code numThreads - 1} workers are started
      */
     public ThreadedVectorEnv(Supplier<? extends Environment<O, A>> factory, int numEnvs, int numThreads) {
-        super(factory, numEnvs);
+        super(factory, numEnvs, 0);
         if (numThreads <= 0 || numThreads > numEnvs) {
             throw new IllegalArgumentException("numThreads must be in [1, numEnvs=" + numEnvs + "], got " + numThreads);
         }

@@ -1,8 +1,13 @@
 package io.github.jrl.core.vector;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.space.Space;
 import io.github.jrl.core.stats.ObservationNormalizer;
 import io.github.jrl.core.stats.RunningMeanStd;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -16,8 +21,12 @@ import java.util.Map;
  * <p>Statistics update only while {@link #setTraining training}; freeze them for evaluation and
  * save them ({@link #observationStatistics()}) with the policy, which needs them to act.
  * {@link #rawRewards()} keeps the unnormalised rewards of the last step.
+ *
+ * <p>Its saved state ({@link Stateful}) is both statistics, each copy's discounted return, the
+ * normalised observations and the inner vector env's state; the training switch is the caller's
+ * setting and is not saved.
  */
-public final class VecNormalize implements VectorEnv {
+public final class VecNormalize implements VectorEnv, Stateful {
 
     public static final double DEFAULT_CLIP = 10.0;
     public static final double DEFAULT_EPSILON = 1e-8;
@@ -138,6 +147,33 @@ public final class VecNormalize implements VectorEnv {
                 discountedReturns[i] = 0;
             }
         }
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, getClass().getSimpleName());
+        observationStatistics.snapshot().writeTo(out);
+        returnStatistics.snapshot().writeTo(out);
+        StateCodec.writeDoubles(out, discountedReturns);
+        StateCodec.writeFloats(out, observations);
+        Stateful.of(env).writeState(out);
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, getClass().getSimpleName());
+        RunningMeanStd.Snapshot savedObservationStatistics = observationStatistics.readSnapshot(in);
+        RunningMeanStd.Snapshot savedReturnStatistics = returnStatistics.readSnapshot(in);
+        double[] savedReturns = StateCodec.readDoubles(in, discountedReturns.length, "VecNormalize discounted returns");
+        float[] savedObservations = StateCodec.readFloats(in, observations.length, "VecNormalize observations");
+        Restore inner = Stateful.of(env).readState(in);
+        return () -> {
+            inner.apply();
+            observationStatistics.restore(savedObservationStatistics);
+            returnStatistics.restore(savedReturnStatistics);
+            System.arraycopy(savedReturns, 0, discountedReturns, 0, discountedReturns.length);
+            System.arraycopy(savedObservations, 0, observations, 0, observations.length);
+        };
     }
 
     /** The rewards of the last step before normalisation. */

@@ -3,6 +3,7 @@ package io.github.jrl.core.wrappers;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.env.Wrapper;
+import io.github.jrl.core.multiobjective.Scalarization;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,10 +45,7 @@ public final class LinearScalarization<O, A> extends Wrapper<O, A> {
     public Step<O> step(A action) {
         Step<O> step = env.step(action);
         double[] vector = step.rewards();
-        double scalar = 0;
-        for (int k = 0; k < weights.length; k++) {
-            scalar += weights[k] * vector[k];
-        }
+        double scalar = Scalarization.linear().utility(vector, weights);
         Map<String, Object> info = new HashMap<>(step.info());
         info.put(VECTOR_REWARD_KEY, vector);
         return step.withReward(scalar).withInfo(Map.copyOf(info));

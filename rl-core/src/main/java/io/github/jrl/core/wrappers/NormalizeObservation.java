@@ -1,11 +1,15 @@
 package io.github.jrl.core.wrappers;
 
+import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.env.Wrapper;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.stats.RunningMeanStd;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -13,7 +17,8 @@ import java.util.Map;
  * {@code (obs - mean) / sqrt(var + epsilon)}, updated with every observation while
  * {@linkplain #setUpdating updating} (Gymnasium's {@code NormalizeObservation}, epsilon 1e-8).
  * Freeze the statistics for evaluation, and save them with {@link #statistics()} to deploy a
- * policy.
+ * policy. Its saved state is the statistics; whether they are updating is the caller's setting
+ * and is not saved.
  */
 public final class NormalizeObservation<A> extends Wrapper<float[], A> {
 
@@ -71,6 +76,24 @@ public final class NormalizeObservation<A> extends Wrapper<float[], A> {
     public Reset<float[]> reset(Map<String, ?> options) {
         Reset<float[]> reset = env.reset(options);
         return new Reset<>(normalize(reset.observation()), reset.info());
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, getClass().getSimpleName());
+        statistics.snapshot().writeTo(out);
+        super.writeState(out);
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, getClass().getSimpleName());
+        RunningMeanStd.Snapshot saved = statistics.readSnapshot(in);
+        Restore inner = super.readState(in);
+        return () -> {
+            inner.apply();
+            statistics.restore(saved);
+        };
     }
 
     @Override

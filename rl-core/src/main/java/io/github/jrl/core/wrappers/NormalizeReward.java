@@ -1,10 +1,14 @@
 package io.github.jrl.core.wrappers;
 
+import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
 import io.github.jrl.core.env.Wrapper;
 import io.github.jrl.core.stats.RunningMeanStd;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -14,7 +18,7 @@ import java.util.Map;
  * Gradients"). Defaults gamma 0.99 and epsilon 1e-8 are Gymnasium's. Unlike Gymnasium 0.29,
  * which only clears {@code G} on termination, {@code G} restarts with every episode, as in
  * Stable-Baselines3's {@code VecNormalize}: a truncated episode's return does not leak into the
- * next one.
+ * next one. Its saved state is the statistics and the running discounted return.
  */
 public final class NormalizeReward<O, A> extends Wrapper<O, A> {
 
@@ -59,6 +63,27 @@ public final class NormalizeReward<O, A> extends Wrapper<O, A> {
     public Reset<O> reset(Map<String, ?> options) {
         discountedReturn = 0;
         return env.reset(options);
+    }
+
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, getClass().getSimpleName());
+        statistics.snapshot().writeTo(out);
+        out.writeDouble(discountedReturn);
+        super.writeState(out);
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, getClass().getSimpleName());
+        RunningMeanStd.Snapshot saved = statistics.readSnapshot(in);
+        double savedReturn = in.readDouble();
+        Restore inner = super.readState(in);
+        return () -> {
+            inner.apply();
+            statistics.restore(saved);
+            discountedReturn = savedReturn;
+        };
     }
 
     @Override

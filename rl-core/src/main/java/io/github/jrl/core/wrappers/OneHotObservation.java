@@ -1,5 +1,6 @@
 package io.github.jrl.core.wrappers;
 
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
@@ -10,9 +11,10 @@ import java.util.Map;
 
 /**
  * Encodes a {@link Discrete} observation as a one-hot float vector, so networks can take
- * tabular environments (FrozenLake, CliffWalking, Taxi) as input.
+ * tabular environments (FrozenLake, CliffWalking, Taxi) as input. Stateless: its saved state is
+ * the inner environment's.
  */
-public final class OneHotObservation<A> implements Environment<float[], A> {
+public final class OneHotObservation<A> implements Environment<float[], A>, Stateful.PassThrough {
 
     private final Environment<Integer, A> env;
     private final Discrete discrete;
@@ -26,6 +28,12 @@ public final class OneHotObservation<A> implements Environment<float[], A> {
         }
         this.discrete = d;
         this.observationSpace = Box.uniform(0f, 1f, d.n());
+    }
+
+    /** The environment whose observations this one encodes. */
+    @Override
+    public Environment<Integer, A> inner() {
+        return env;
     }
 
     private float[] encode(int observation) {

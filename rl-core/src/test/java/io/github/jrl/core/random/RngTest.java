@@ -64,6 +64,18 @@ class RngTest {
     }
 
     @Test
+    void skipLeavesTheGeneratorWhereThatManyDrawsWould() {
+        Rng drawn = new Rng(5);
+        Rng skipped = new Rng(5);
+        drawn.nextDouble();
+        drawn.nextLong();
+        drawn.nextFloat();
+        skipped.skip(3);
+        assertEquals(drawn.nextLong(), skipped.nextLong());
+        assertThrows(IllegalArgumentException.class, () -> skipped.skip(-1));
+    }
+
+    @Test
     void boundedIntsAreUniformAndInRange() {
         Rng rng = new Rng(11);
         int[] counts = new int[7];

@@ -89,6 +89,17 @@ class VectorEnvTest {
     }
 
     @Test
+    void aShardSeedsItsCopiesAsTheWholeVectorEnvDoes() {
+        try (VectorEnv whole = new SyncVectorEnv<>(WALK, 5); VectorEnv shard = new SyncVectorEnv<>(WALK, 2, 3)) {
+            whole.reset(11);
+            shard.reset(11);
+            assertEquals(whole.observations()[3], shard.observations()[0]);
+            assertEquals(whole.observations()[4], shard.observations()[1]);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new SyncVectorEnv<>(WALK, 2, -1));
+    }
+
+    @Test
     void autoresetKeepsTheFinalObservationAndInfo() {
         try (VectorEnv env = new SyncVectorEnv<>(WALK, 1)) {
             env.reset(0);

@@ -15,6 +15,8 @@ import io.github.jrl.core.env.Step;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
+import java.io.DataOutputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,15 @@ class WrappersTest {
             t++;
             return Step.of(t, 1.0, t == 4);
         }
+    }
+
+    @Test
+    void anEnvWithoutSimulatorStateRefusesToSaveItsState() {
+        TimeLimit<Integer, Integer> env = new TimeLimit<>(new Counter(), 3);
+        env.reset(0);
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> env.writeState(new DataOutputStream(OutputStream.nullOutputStream())));
+        assertTrue(e.getMessage().startsWith("Counter (") && e.getMessage().contains("SimulatorState"), e.getMessage());
     }
 
     @Test

@@ -114,8 +114,12 @@ public final class DeepSeaTreasure<O> extends GridWorld<O> {
         /**
          * The Pareto front of discounted returns, as the reference's {@code pareto_front(gamma)}:
          * a treasure of value {@code v} reached in {@code n} steps returns
-         * {@code [v * gamma^(n-1), -(1 + gamma + ... + gamma^(n-1))]}. Every treasure is on the
-         * front, since each further treasure is worth more and takes longer.
+         * {@code [v * gamma^(n-1), -(1 + gamma + ... + gamma^(n-1))]}. Like the reference it lists
+         * every treasure, but they are all Pareto-optimal only for {@code gamma} close to 1
+         * (above 0.9722 on the convex map, 0.9037 on the concave one): with more discount a
+         * farther treasure can be worth less than a nearer one (convex map, {@code gamma = 0.8}:
+         * {@code 11.5 * 0.8^4 < 8.2 * 0.8^2}), and {@link
+         * io.github.jrl.core.multiobjective.Dominance#nonDominated} leaves fewer points.
          *
          * @param gamma discount factor in {@code [0, 1]}
          */

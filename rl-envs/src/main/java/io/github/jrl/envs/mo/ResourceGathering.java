@@ -2,10 +2,10 @@ package io.github.jrl.envs.mo;
 
 import io.github.jrl.core.env.Reset;
 import io.github.jrl.core.env.Step;
+import io.github.jrl.core.multiobjective.Dominance;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.IntBox;
 import io.github.jrl.core.space.Space;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -110,8 +110,9 @@ public final class ResourceGathering extends GridWorld<int[]> {
      * {@code pareto_front(gamma)}: the six candidate routes it lists (straight to the gem; both
      * resources through both enemies; gold through E1 both ways; both resources through E2 only;
      * gold avoiding the enemies; gold through E1 once), with their attack risks, reduced to the
-     * non-dominated ones. Candidates are kept in that order (the reference returns them from a
-     * set, in no defined order).
+     * non-dominated ones, each once (the reference's filter also keeps one of equal candidates).
+     * Candidates are kept in that order (the reference returns them from a set, in no defined
+     * order).
      *
      * @param gamma discount factor in {@code [0, 1]}
      */
@@ -129,36 +130,6 @@ public final class ResourceGathering extends GridWorld<int[]> {
                 new double[] {-p * Math.pow(gamma, 7), q * Math.pow(gamma, 14), q * Math.pow(gamma, 14)},
                 new double[] {0, Math.pow(gamma, 12), 0},
                 new double[] {-p * Math.pow(gamma, 7), q * Math.pow(gamma, 10), 0});
-        List<double[]> front = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (!weaklyDominated(candidates, i)) {
-                front.add(candidates.get(i));
-            }
-        }
-        return front;
-    }
-
-    /**
-     * Whether another candidate is at least as good in every component; of equal candidates only
-     * the first is kept, as the reference's filter keeps one of each.
-     */
-    private static boolean weaklyDominated(List<double[]> candidates, int i) {
-        double[] x = candidates.get(i);
-        for (int j = 0; j < candidates.size(); j++) {
-            double[] y = candidates.get(j);
-            if (j == i) {
-                continue;
-            }
-            boolean atLeastAsGood = true;
-            boolean equal = true;
-            for (int k = 0; k < x.length; k++) {
-                atLeastAsGood &= y[k] >= x[k];
-                equal &= y[k] == x[k];
-            }
-            if (atLeastAsGood && (!equal || j < i)) {
-                return true;
-            }
-        }
-        return false;
+        return Dominance.nonDominated(candidates);
     }
 }

@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.env.InvalidActionException;
 import io.github.jrl.core.env.Step;
+import io.github.jrl.core.multiobjective.Dominance;
+import io.github.jrl.core.multiobjective.Hypervolume;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.IntBox;
 import io.github.jrl.envs.EnvRegistry;
 import io.github.jrl.envs.mo.DeepSeaTreasure.TreasureMap;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -221,6 +222,10 @@ class DeepSeaTreasureTest {
         double time19 = (1 - Math.pow(gamma, 19)) / (1 - gamma);
         assertArrayEquals(new double[] {124.0 * Math.pow(gamma, 18), -time19},
                 DeepSeaTreasure.of(TreasureMap.CONCAVE).paretoFront(gamma).get(9), 1e-9);
+        assertEquals(10, Dominance.nonDominated(TreasureMap.CONVEX.paretoFront(0.98)).size());
+        assertEquals(2, Dominance.nonDominated(TreasureMap.CONVEX.paretoFront(0.8)).size(),
+                "discounting makes farther treasures worth less than 8.2 two steps below the surface");
+        assertEquals(6, Dominance.nonDominated(TreasureMap.CONCAVE.paretoFront(0.8)).size());
         assertThrows(IllegalArgumentException.class, () -> TreasureMap.CONVEX.paretoFront(1.5));
         assertThrows(IllegalArgumentException.class, () -> TreasureMap.CONVEX.paretoFront(Double.NaN));
     }
@@ -228,23 +233,8 @@ class DeepSeaTreasureTest {
     @Test
     void hypervolumesOfTheKnownFronts() {
         double[] reference = {0, -25};
-        assertEquals(401.8, hypervolume2d(TreasureMap.CONVEX.paretoFront(), reference), 1e-9);
-        assertEquals(1155.0, hypervolume2d(TreasureMap.CONCAVE.paretoFront(), reference), 1e-9);
-    }
-
-    /** Area dominated by {@code points} (maximisation) and dominating {@code reference}. */
-    private static double hypervolume2d(List<double[]> points, double[] reference) {
-        List<double[]> sorted = new ArrayList<>(points);
-        sorted.sort(Comparator.comparingDouble((double[] p) -> p[0]).reversed());
-        double area = 0;
-        double coveredY = reference[1];
-        for (double[] p : sorted) {
-            if (p[1] > coveredY) {
-                area += (p[0] - reference[0]) * (p[1] - coveredY);
-                coveredY = p[1];
-            }
-        }
-        return area;
+        assertEquals(401.8, Hypervolume.of(TreasureMap.CONVEX.paretoFront(), reference), 1e-9);
+        assertEquals(1155.0, Hypervolume.of(TreasureMap.CONCAVE.paretoFront(), reference), 1e-9);
     }
 
     private static void assertFront(double[][] expected, List<double[]> actual) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * reported. Random actions are drawn inside the timed loop, as
  * {@code env.action_space.sample()} is in the Python figures of shared/benchmarks/PEERS.md.
  */
-@Command(name = "bench-envs", mixinStandardHelpOptions = true,
+@Command(name = "envs", mixinStandardHelpOptions = true,
         description = "Measure raw environment stepping (steps/s) with random actions.")
 public final class EnvStepBenchmark implements Callable<Integer> {
 

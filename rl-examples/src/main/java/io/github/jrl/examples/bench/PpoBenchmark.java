@@ -6,11 +6,15 @@ import io.github.jrl.algorithms.ppo.PpoPresets;
 import io.github.jrl.core.callbacks.Evaluation;
 import io.github.jrl.core.callbacks.EvaluationResult;
 import io.github.jrl.core.env.Environment;
+import io.github.jrl.core.train.Callback;
+import io.github.jrl.core.train.Trainer;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Option;
  * (rollout collection versus updates), peak resident memory and the final evaluation (mean
  * return over 20 deterministic episodes), the figures of shared/benchmarks/PEERS.md.
  */
-@Command(name = "bench-ppo", mixinStandardHelpOptions = true,
+@Command(name = "ppo", mixinStandardHelpOptions = true,
         description = "Train PPO with a zoo preset and report wall time, throughput and the final evaluation.")
 public final class PpoBenchmark implements Callable<Integer> {
 
@@ -39,13 +43,24 @@ public final class PpoBenchmark implements Callable<Integer> {
     int evalEpisodes;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PpoConfig config = PpoPresets.forEnv(envId).toBuilder().seed(seed).build();
         System.out.printf(Locale.ROOT, "# PPO %s, %d steps, seed %d; backend %s%n", envId, steps, seed, Backend.describe());
         long start = System.nanoTime();
         Ppo ppo = new Ppo(config, () -> Envs.<float[], Object>make(envId));
         long built = System.nanoTime();
-        ppo.learn(steps);
+        List<String> residentMemory = new ArrayList<>();
+        long[] nextSample = {0};
+        ppo.learn(steps, new Callback() {
+            @Override
+            public boolean onUpdate(Trainer<?, ?> trainer) {
+                if (trainer.stepsDone() >= nextSample[0]) {
+                    residentMemory.add(trainer.stepsDone() / 1000 + "k: " + procStatus("VmRSS:"));
+                    nextSample[0] += steps / 10;
+                }
+                return true;
+            }
+        });
         long trained = System.nanoTime();
         Environment<float[], Object> evalEnv = Envs.make(envId);
         EvaluationResult result = Evaluation.evaluate(ppo.policy(), evalEnv, evalEpisodes, true, seed + 1_000_000);
@@ -63,20 +78,22 @@ public final class PpoBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "last training episodic return  %.1f%n",
                 ppo.latestMetrics().getOrDefault("charts/episodic_return", Double.NaN));
         System.out.printf(Locale.ROOT, "evaluation (%d episodes, det.) %.1f +- %.1f%n", evalEpisodes, result.mean(), result.std());
-        System.out.printf(Locale.ROOT, "peak RSS                       %s%n", peakResidentMemory());
+        System.out.printf(Locale.ROOT, "peak RSS                       %s%n", procStatus("VmHWM:"));
+        System.out.printf(Locale.ROOT, "RSS during training            %s%n", String.join(", ", residentMemory));
         return 0;
     }
 
-    /** VmHWM from /proc/self/status (Linux), or "n/a". */
-    static String peakResidentMemory() throws IOException {
+    /** A field of /proc/self/status (Linux), e.g. {@code VmHWM:} (peak RSS), or "n/a". */
+    static String procStatus(String field) {
         Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status)) {
-            return "n/a";
-        }
-        for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:")) {
-                return line.substring("VmHWM:".length()).trim();
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith(field)) {
+                    return line.substring(field.length()).trim();
+                }
             }
+        } catch (IOException e) {
+            return "n/a (" + e.getMessage() + ")";
         }
         return "n/a";
     }

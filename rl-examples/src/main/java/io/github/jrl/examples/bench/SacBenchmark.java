@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * reach, where the time went, peak resident memory and the final evaluation (mean return over
  * 10 deterministic episodes), the figures of shared/benchmarks/PEERS.md.
  */
-@Command(name = "bench-sac", mixinStandardHelpOptions = true,
+@Command(name = "sac", mixinStandardHelpOptions = true,
         description = "Train SAC with a preset and report wall time, throughput, time split and the final evaluation.")
 public final class SacBenchmark implements Callable<Integer> {
 
@@ -71,7 +71,7 @@ public final class SacBenchmark implements Callable<Integer> {
                 metrics.getOrDefault("charts/episodic_return", Double.NaN), metrics.getOrDefault("losses/alpha", Double.NaN),
                 metrics.getOrDefault("losses/entropy", Double.NaN), metrics.getOrDefault("losses/qf1_values", Double.NaN));
         System.out.printf(Locale.ROOT, "evaluation (%d episodes, det.) %.1f +- %.1f%n", evalEpisodes, result.mean(), result.std());
-        System.out.printf(Locale.ROOT, "peak RSS                       %s%n", PpoBenchmark.peakResidentMemory());
+        System.out.printf(Locale.ROOT, "peak RSS                       %s%n", PpoBenchmark.procStatus("VmHWM:"));
         return 0;
     }
 

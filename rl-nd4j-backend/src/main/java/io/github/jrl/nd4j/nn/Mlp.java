@@ -245,11 +245,12 @@ public final class Mlp {
         for (int l = last; l >= 0; l--) {
             int out = widths[l + 1];
             if (l < last) {
+                float[] pre = zJ[l];
                 float[] output = aJ[l + 1];
                 float[] upstream = daJ[l + 1];
                 float[] grad = dzJ[l];
                 for (int r = 0; r < rows; r++) {
-                    activation.backward(output, r * (out + 1), upstream, grad, r * out, out);
+                    activation.backward(pre, output, r * (out + 1), upstream, grad, r * out, out);
                 }
             }
             dzView[l].put(0, dzJ[l], 0, rows * out);

@@ -11,7 +11,12 @@ import io.github.jrl.core.space.Space;
 import io.github.jrl.core.stats.ObservationNormalizer;
 import io.github.jrl.core.stats.RunningMeanStd;
 import io.github.jrl.nd4j.nn.MlpSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -70,22 +75,11 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
      */
     public void save(Path file) throws IOException {
         try (CheckpointWriter writer = CheckpointWriter.create(file)) {
-            writer.section(META, out -> {
-                out.writeUTF(FORMAT);
-                ActionSpaces.write(out, actionSpace);
-                out.writeInt(headParams.length);
-                for (float p : headParams) {
-                    out.writeFloat(p);
-                }
-            });
+            writer.section(META, this::writeMeta);
             writer.section(ACTOR, actor::writeTo);
             writer.section(CRITIC, critic::writeTo);
             if (normalizer != null) {
-                writer.section(Checkpoint.NORMALIZATION, out -> {
-                    normalizer.statistics().writeTo(out);
-                    out.writeDouble(normalizer.epsilon());
-                    out.writeDouble(normalizer.clip());
-                });
+                writer.section(Checkpoint.NORMALIZATION, this::writeNormalizer);
             }
             writer.commit();
         }
@@ -94,33 +88,110 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
     /** Loads a policy written by {@link #save}; a corrupt or foreign file raises. */
     public static ActorCriticPolicy load(Path file) throws IOException {
         Checkpoint checkpoint = Checkpoint.read(file);
-        Object[] meta = checkpoint.read(META, in -> {
-            String format = in.readUTF();
-            if (!FORMAT.equals(format)) {
-                throw new IOException("not an actor-critic policy file (format '" + format + "')");
-            }
-            Space<?> space = ActionSpaces.read(in);
-            int n = in.readInt();
-            if (n < 0 || n > 1 << 20) {
-                throw new IOException("implausible head size " + n);
-            }
-            float[] params = new float[n];
-            for (int i = 0; i < n; i++) {
-                params[i] = in.readFloat();
-            }
-            return new Object[] {space, params};
-        });
+        Object[] meta = checkpoint.read(META, ActorCriticPolicy::readMeta);
         MlpSnapshot actor = checkpoint.read(ACTOR, MlpSnapshot::readFrom);
         MlpSnapshot critic = checkpoint.read(CRITIC, MlpSnapshot::readFrom);
         ObservationNormalizer normalizer = checkpoint.has(Checkpoint.NORMALIZATION)
-                ? checkpoint.read(Checkpoint.NORMALIZATION, in -> new ObservationNormalizer(
-                        RunningMeanStd.Snapshot.readFrom(in), in.readDouble(), in.readDouble()))
+                ? checkpoint.read(Checkpoint.NORMALIZATION, ActorCriticPolicy::readNormalizer)
                 : null;
+        try {
+            return assemble(meta, actor, critic, normalizer);
+        } catch (IOException e) {
+            throw new CorruptCheckpointException(file, e.getMessage());
+        }
+    }
+
+    /**
+     * Writes this policy to a stream, in the layout of {@link #save} without the file's sections
+     * and checksums: for sending a policy to a rollout worker. {@link #readFrom} reads it back.
+     */
+    public void writeTo(DataOutputStream out) throws IOException {
+        writeMeta(out);
+        actor.writeTo(out);
+        critic.writeTo(out);
+        out.writeBoolean(normalizer != null);
+        if (normalizer != null) {
+            writeNormalizer(out);
+        }
+    }
+
+    /** Reads a policy written by {@link #writeTo}; malformed input raises an {@code IOException}. */
+    public static ActorCriticPolicy readFrom(DataInputStream in) throws IOException {
+        Object[] meta = readMeta(in);
+        MlpSnapshot actor = MlpSnapshot.readFrom(in);
+        MlpSnapshot critic = MlpSnapshot.readFrom(in);
+        ObservationNormalizer normalizer = in.readBoolean() ? readNormalizer(in) : null;
+        return assemble(meta, actor, critic, normalizer);
+    }
+
+    /** {@link #writeTo}'s form as bytes: what a learner sends its rollout workers. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a policy from {@link #toBytes}' form.
+     *
+     * @throws IllegalArgumentException if the bytes are not a policy
+     */
+    public static ActorCriticPolicy fromBytes(byte[] bytes) {
+        try {
+            return readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an actor-critic policy in " + bytes.length + " bytes: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private void writeMeta(DataOutputStream out) throws IOException {
+        out.writeUTF(FORMAT);
+        ActionSpaces.write(out, actionSpace);
+        out.writeInt(headParams.length);
+        for (float p : headParams) {
+            out.writeFloat(p);
+        }
+    }
+
+    private static Object[] readMeta(DataInputStream in) throws IOException {
+        String format = in.readUTF();
+        if (!FORMAT.equals(format)) {
+            throw new IOException("not an actor-critic policy (format '" + format + "')");
+        }
+        Space<?> space = ActionSpaces.read(in);
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 20) {
+            throw new IOException("implausible head size " + n);
+        }
+        float[] params = new float[n];
+        for (int i = 0; i < n; i++) {
+            params[i] = in.readFloat();
+        }
+        return new Object[] {space, params};
+    }
+
+    private void writeNormalizer(DataOutputStream out) throws IOException {
+        normalizer.statistics().writeTo(out);
+        out.writeDouble(normalizer.epsilon());
+        out.writeDouble(normalizer.clip());
+    }
+
+    private static ObservationNormalizer readNormalizer(DataInputStream in) throws IOException {
+        return new ObservationNormalizer(RunningMeanStd.Snapshot.readFrom(in), in.readDouble(), in.readDouble());
+    }
+
+    private static ActorCriticPolicy assemble(Object[] meta, MlpSnapshot actor, MlpSnapshot critic,
+            ObservationNormalizer normalizer) throws IOException {
         Space<?> space = (Space<?>) meta[0];
         ActionHead head = ActionHead.of(space, 0.0);
         float[] params = (float[]) meta[1];
         if (params.length != head.parameterCount() || actor.spec().outputSize() != head.outputSize()) {
-            throw new CorruptCheckpointException(file, "the networks and head do not fit the action space " + space);
+            throw new IOException("the networks and head do not fit the action space " + space);
         }
         return new ActorCriticPolicy(actor, critic, head, params, space, normalizer);
     }

@@ -57,7 +57,7 @@ class MlpTest {
     /** Central finite differences of L = sum(out * G) against the analytic gradient. */
     @Test
     void backwardMatchesFiniteDifferences() {
-        for (Activation activation : new Activation[] {Activation.TANH, Activation.RELU, Activation.IDENTITY}) {
+        for (Activation activation : new Activation[] {Activation.TANH, Activation.RELU, Activation.GELU, Activation.IDENTITY}) {
             ParameterSet params = new ParameterSet();
             Mlp mlp = network(activation, params, 3, 2);
             params.allocate();

@@ -63,6 +63,26 @@ class ActorCriticPolicyTest {
     }
 
     @Test
+    void aPolicyWrittenToAStreamActsIdenticallyAfterReading() throws IOException {
+        Box box = Box.uniform(-2f, 2f, 2);
+        ActorCritic model = new ActorCritic(3, box, new int[] {8}, Activation.TANH, -0.3, new Rng(7));
+        RunningMeanStd stats = new RunningMeanStd(3);
+        stats.update(new float[] {1, -2, 3});
+        ActorCriticPolicy policy = model.snapshot().withNormalizer(new ObservationNormalizer(stats.snapshot(), 1e-8, 10));
+        byte[] bytes = policy.toBytes();
+        ActorCriticPolicy read = ActorCriticPolicy.fromBytes(bytes);
+        Rng rng = new Rng(8);
+        for (int i = 0; i < 10; i++) {
+            float[] obs = observation(rng);
+            assertArrayEquals((float[]) policy.act(obs, new Rng(i)), (float[]) read.act(obs, new Rng(i)));
+            assertEquals(policy.value(obs), read.value(obs));
+        }
+        byte[] foreign = bytes.clone();
+        foreign[3] ^= 1; // inside the format tag
+        assertThrows(IllegalArgumentException.class, () -> ActorCriticPolicy.fromBytes(foreign));
+    }
+
+    @Test
     void corruptAndForeignFilesAreRefused(@TempDir Path dir) throws IOException {
         ActorCritic model = new ActorCritic(3, new Discrete(2), new int[] {4}, Activation.TANH, 0, new Rng(5));
         Path file = dir.resolve("policy.jrl");
