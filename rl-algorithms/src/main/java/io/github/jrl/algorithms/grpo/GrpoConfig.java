@@ -1,5 +1,8 @@
 package io.github.jrl.algorithms.grpo;
 
+import static io.github.jrl.algorithms.common.ConfigChecks.nonNegative;
+import static io.github.jrl.algorithms.common.ConfigChecks.positive;
+
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -83,18 +86,6 @@ public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatche
         if (!(learningRate > 0) || !(adamEpsilon > 0) || !(maxGradNorm > 0)) {
             throw new IllegalArgumentException("learningRate, adamEpsilon and maxGradNorm must be positive, got "
                     + learningRate + ", " + adamEpsilon + " and " + maxGradNorm);
-        }
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
-        }
-    }
-
-    private static void nonNegative(String name, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
         }
     }
 

@@ -1,5 +1,9 @@
 package io.github.jrl.algorithms.ppo;
 
+import static io.github.jrl.algorithms.common.ConfigChecks.nonNegative;
+import static io.github.jrl.algorithms.common.ConfigChecks.positive;
+import static io.github.jrl.algorithms.common.ConfigChecks.unit;
+
 import io.github.jrl.core.schedule.Schedule;
 import io.github.jrl.nd4j.nn.Activation;
 import java.util.Arrays;
@@ -73,24 +77,6 @@ public record PpoConfig(int numEnvs, int numSteps, int batchSize, int numEpochs,
             throw new IllegalArgumentException("logStdInit must be finite, got " + logStdInit);
         }
         hiddenSizes = hiddenSizes.clone();
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
-        }
-    }
-
-    private static void unit(String name, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
-        }
-    }
-
-    private static void nonNegative(String name, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, got " + value);
-        }
     }
 
     /** Steps collected per update over all copies. */

@@ -1,5 +1,8 @@
 package io.github.jrl.algorithms.sac;
 
+import static io.github.jrl.algorithms.common.ConfigChecks.positive;
+import static io.github.jrl.algorithms.common.ConfigChecks.unit;
+
 import io.github.jrl.core.schedule.Schedule;
 import io.github.jrl.nd4j.nn.Activation;
 import java.util.List;
@@ -76,18 +79,6 @@ public record SacConfig(int numEnvs, int bufferSize, int learningStarts, int bat
             throw new IllegalArgumentException("hiddenSizes must be non-empty and positive, got " + hiddenSizes);
         }
         positive("noiseSequenceLength", noiseSequenceLength);
-    }
-
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
-        }
-    }
-
-    private static void unit(String name, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1], got " + value);
-        }
     }
 
     /** Hidden sizes as an array, for building networks. */
