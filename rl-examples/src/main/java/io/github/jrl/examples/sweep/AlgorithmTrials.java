@@ -64,7 +64,15 @@ public final class AlgorithmTrials implements Trial {
 
     @Override
     public void run(TrialSpec trial, TrialReporter reporter) throws IOException {
-        AlgorithmRun run = AlgorithmRun.fromConfig(spec.algo(), spec.env(), config(trial));
+        train(AlgorithmRun.fromConfig(spec.algo(), spec.env(), config(trial)), trial, reporter);
+    }
+
+    /**
+     * Trains {@code run}, trial {@code trial}'s run from wherever it stands (new, or resumed from a
+     * checkpoint), towards the spec's steps until a report answers {@code false}, appending to
+     * the trial's {@code metrics.csv}.
+     */
+    public void train(AlgorithmRun run, TrialSpec trial, TrialReporter reporter) throws IOException {
         try (CsvSink csv = new CsvSink(trialDir(sweepDir, trial.index()).resolve("metrics.csv"))) {
             run.learn(spec.steps(), List.of(new StopOnNonFinite(), new MetricsCallback(csv),
                     new TrialReportCallback(reporter, spec.metric(), spec.reportEvery())));

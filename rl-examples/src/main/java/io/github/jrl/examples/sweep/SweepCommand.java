@@ -8,7 +8,6 @@ import io.github.jrl.core.sweep.SearchSpace.Grid;
 import io.github.jrl.core.sweep.SearchSpace.LogUniform;
 import io.github.jrl.core.sweep.SearchSpace.Uniform;
 import io.github.jrl.core.sweep.SweepResult;
-import io.github.jrl.core.sweep.ThreadPoolSweep;
 import io.github.jrl.core.sweep.TrialResult;
 import io.github.jrl.core.sweep.TrialSpec;
 import java.io.IOException;
@@ -122,31 +121,41 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         SweepSpec spec = specFile != null ? fromFile() : fromOptions();
         Path dir = out != null ? out : Path.of("runs", "sweep-" + spec.algo() + "-" + spec.env());
+        SweepResult result = run(spec, dir, SweepBackend.threadPool(), commandSpec.commandLine().getOut());
+        return result.count(TrialResult.Status.FAILED) == 0 ? 0 : 1;
+    }
+
+    /**
+     * Runs {@code spec} on {@code backend} into the sweep directory {@code dir}: checks and writes
+     * every trial's config, {@code sweep.yml}, then the table and plot, printing each trial's end.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds a sweep, or a trial's parameters are invalid
+     */
+    public static SweepResult run(SweepSpec spec, Path dir, SweepBackend backend, PrintWriter console)
+            throws IOException, InterruptedException {
         if (Files.exists(dir.resolve(SweepSpec.FILE))) {
             throw new IllegalArgumentException(dir + " already holds a sweep; choose another --out");
         }
         List<TrialSpec> trials = spec.trials();
-        AlgorithmTrials algorithmTrials = new AlgorithmTrials(spec, dir);
-        algorithmTrials.prepare(trials);
+        new AlgorithmTrials(spec, dir).prepare(trials);
         spec.write(dir);
-        PrintWriter console = commandSpec.commandLine().getOut();
         console.printf(Locale.ROOT, "sweep: %d trials of %s on %s, %d steps each, %d at once, scheduler %s, into %s%n",
                 trials.size(), spec.algo(), spec.env(), spec.steps(), spec.concurrency(), spec.trialScheduler(), dir);
         console.flush();
-        SweepResult result = new ThreadPoolSweep(spec.concurrency()).run(trials, algorithmTrials, spec.trialScheduler(),
-                t -> {
-                    synchronized (console) {
-                        console.println(describe(t, spec));
-                        console.flush();
-                    }
-                });
+        SweepResult result = backend.run(spec, dir, trials, t -> {
+            synchronized (console) {
+                console.println(describe(t, spec));
+                console.flush();
+            }
+        });
         SweepTable.write(dir, spec, result);
         SweepPlot.write(dir, spec, result);
         console.printf(Locale.ROOT, "%d completed, %d stopped early, %d failed; table %s, plot %s%n",
                 result.count(TrialResult.Status.COMPLETED), result.count(TrialResult.Status.STOPPED),
                 result.count(TrialResult.Status.FAILED), dir.resolve(SweepTable.CSV), dir.resolve(SweepPlot.FILE));
         result.best().ifPresent(best -> console.println("best: " + describe(best, spec)));
-        return result.count(TrialResult.Status.FAILED) == 0 ? 0 : 1;
+        console.flush();
+        return result;
     }
 
     private static String describe(TrialResult t, SweepSpec spec) {

@@ -195,8 +195,12 @@ public record SweepSpec(String algo, String env, String preset, String config, l
      * @throws IllegalArgumentException naming the file, the field and what is wrong with it
      */
     public static SweepSpec read(Path file) throws IOException {
-        String source = "sweep spec " + file;
-        JsonNode root = readTree(Files.readString(file, StandardCharsets.UTF_8), source);
+        return parse(Files.readString(file, StandardCharsets.UTF_8), "sweep spec " + file);
+    }
+
+    /** Reads a sweep spec from YAML {@code text}; {@code source} names it in errors. */
+    public static SweepSpec parse(String text, String source) {
+        JsonNode root = readTree(text, source);
         if (!root.isObject()) {
             throw new IllegalArgumentException(source + ": expected a mapping of fields to values, got " + root);
         }
