@@ -121,15 +121,6 @@ public final class SearchSpace {
         return this;
     }
 
-    public List<Dimension> dimensions() {
-        return List.copyOf(dimensions.values());
-    }
-
-    /** The seeds given with {@link #seeds}; empty when each trial's seed is derived from the sweep seed. */
-    public List<Long> seeds() {
-        return List.copyOf(seeds);
-    }
-
     /** How many trials {@link #expand} gives: {@code samples} times the grid's points times the seeds. */
     public int size(int samples) {
         long size = requirePositive(samples) * (long) Math.max(1, seeds.size());
