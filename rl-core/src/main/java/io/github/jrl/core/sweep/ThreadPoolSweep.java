@@ -103,9 +103,11 @@ public final class ThreadPoolSweep {
             status = TrialResult.Status.FAILED;
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warn("trial {} failed: {}", spec.index(), error, e);
+        } finally {
+            // also when an Error escapes: later trials must not wait for this one forever
+            board.end(spec.index());
         }
-        TrialHistory history = board.end(spec.index());
-        return new TrialResult(spec, status, history, error, (System.nanoTime() - start) / 1e9);
+        return new TrialResult(spec, status, board.history(spec.index()), error, (System.nanoTime() - start) / 1e9);
     }
 
     /** The histories of all trials; reports wait here for earlier trials. */
@@ -149,9 +151,12 @@ public final class ThreadPoolSweep {
             return false;
         }
 
-        synchronized TrialHistory end(int index) {
+        synchronized void end(int index) {
             histories[index] = histories[index].end();
             notifyAll();
+        }
+
+        synchronized TrialHistory history(int index) {
             return histories[index];
         }
     }

@@ -4,6 +4,7 @@ import io.github.jrl.core.sweep.SweepResult;
 import io.github.jrl.core.sweep.ThreadPoolSweep;
 import io.github.jrl.core.sweep.TrialResult;
 import io.github.jrl.core.sweep.TrialSpec;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ public interface SweepBackend {
      * @param onTrialEnd told of each trial's result as it ends
      */
     SweepResult run(SweepSpec spec, Path dir, List<TrialSpec> trials, Consumer<TrialResult> onTrialEnd)
-            throws InterruptedException;
+            throws IOException, InterruptedException;
 
     /** A {@link ThreadPoolSweep} of {@code spec.concurrency()} threads running {@link AlgorithmTrials}. */
     static SweepBackend threadPool() {

@@ -53,7 +53,8 @@ public final class SparkSweep implements SweepBackend {
     }
 
     @Override
-    public SweepResult run(SweepSpec spec, Path dir, List<TrialSpec> trials, Consumer<TrialResult> onTrialEnd) {
+    public SweepResult run(SweepSpec spec, Path dir, List<TrialSpec> trials, Consumer<TrialResult> onTrialEnd)
+            throws IOException {
         TrialScheduler scheduler = spec.trialScheduler();
         int n = trials.size();
         TrialHistory[] histories = new TrialHistory[n];
@@ -99,6 +100,7 @@ public final class SparkSweep implements SweepBackend {
             for (int i = 0; i < n; i++) {
                 if (status[i] != null && !histories[i].ended()) {
                     histories[i] = histories[i].end();
+                    Files.deleteIfExists(checkpoint(dir, i));
                     onTrialEnd.accept(new TrialResult(trials.get(i), status[i], histories[i], errors[i], seconds[i]));
                 }
             }
@@ -151,7 +153,7 @@ public final class SparkSweep implements SweepBackend {
         SweepSpec spec = SweepSpec.parse(specYaml, "the sweep's spec");
         TrialSpec trial = spec.trials().get(index);
         AlgorithmTrials trials = new AlgorithmTrials(spec, dir);
-        Path checkpoint = AlgorithmTrials.trialDir(dir, trial.index()).resolve(CHECKPOINT);
+        Path checkpoint = checkpoint(dir, index);
         long[] step = {-1};
         double[] value = {Double.NaN};
         try {
@@ -173,6 +175,11 @@ public final class SparkSweep implements SweepBackend {
             return new Advance(index, false, -1, Double.NaN, true, e.getClass().getSimpleName() + ": "
                     + e.getMessage(), seconds(start));
         }
+    }
+
+    /** Where a trial's run waits between rounds; deleted when the trial ends. */
+    private static Path checkpoint(Path dir, int index) {
+        return AlgorithmTrials.trialDir(dir, index).resolve(CHECKPOINT);
     }
 
     private static double seconds(long start) {
