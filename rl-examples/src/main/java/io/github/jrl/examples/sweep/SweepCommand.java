@@ -72,7 +72,7 @@ public final class SweepCommand implements Callable<Integer> {
             + " (Ray Tune's num_samples; default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "S1,S2,...", description = "Run every trial with each seed"
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Run every trial with each seed"
             + " (default: trial i's seed is drawn from stream i of --sweep-seed).")
     List<Long> seeds = new ArrayList<>();
 
