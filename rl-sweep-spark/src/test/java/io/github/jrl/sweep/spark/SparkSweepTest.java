@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.jrl.core.sweep.SweepResult;
 import io.github.jrl.core.sweep.TrialResult;
+import io.github.jrl.examples.sweep.AlgorithmTrials;
 import io.github.jrl.examples.sweep.SweepBackend;
 import io.github.jrl.examples.sweep.SweepCommand;
 import io.github.jrl.examples.sweep.SweepSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,10 @@ class SparkSweepTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(threads.trials().get(i).history(), spark.trials().get(i).history(), "trial " + i);
             assertEquals(threads.trials().get(i).status(), spark.trials().get(i).status(), "trial " + i);
+            try (Stream<Path> files = Files.list(AlgorithmTrials.trialDir(dir.resolve("spark"), i))) {
+                assertEquals(List.of("config.yml", "metrics.csv"), files.map(f -> f.getFileName().toString()).sorted()
+                        .toList(), "trial " + i + "'s checkpoint is deleted when it ends");
+            }
         }
     }
 }
