@@ -1,11 +1,16 @@
 package io.github.jrl.examples.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jrl.core.sweep.Asha;
+import io.github.jrl.core.sweep.SweepResult;
+import io.github.jrl.core.sweep.TrialResult;
 import io.github.jrl.core.sweep.TrialSpec;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,5 +57,29 @@ class SweepSpecTest {
         for (TrialSpec t : trials) {
             assertEquals(sac.config(t), new AlgorithmTrials(again, dir).config(again.trials().get(t.index())));
         }
+    }
+
+    @Test
+    void sacTrialsTrainAndReportNothingBeforeTheFirstEpisodeEnds() throws Exception {
+        SweepSpec spec = SweepSpec.parse("""
+                algo: sac
+                env: Pendulum-v1
+                config: {learningStarts: 50, batchSize: 32, hiddenSizes: [16, 16]}
+                steps: 300
+                reportEvery: 100
+                seeds: [3]
+                space:
+                  tau: {grid: [0.01, 0.02]}
+                concurrency: 2
+                """, "test spec");
+        SweepResult result = SweepCommand.run(spec, dir.resolve("sac"), SweepBackend.threadPool(),
+                new PrintWriter(new StringWriter()));
+        for (TrialResult t : result.trials()) {
+            assertEquals(TrialResult.Status.COMPLETED, t.status(), t.toString());
+            assertArrayEquals(new long[] {100, 200, 300}, t.history().steps());
+            // Pendulum's episodes last 200 steps: no return before the first ends
+            assertTrue(Double.isNaN(t.history().value(0)) && Double.isFinite(t.history().value(1)), t.toString());
+        }
+        assertEquals(3, Files.readAllLines(dir.resolve("sac").resolve(SweepTable.CSV)).size());
     }
 }
