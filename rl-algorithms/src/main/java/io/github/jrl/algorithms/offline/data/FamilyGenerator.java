@@ -82,10 +82,10 @@ final class FamilyGenerator {
                 return true;
             }
         };
-        String trainerName = family.trainer().name().toLowerCase(java.util.Locale.ROOT);
+        String trainerName = family.algorithm().name().toLowerCase(java.util.Locale.ROOT);
         Policy<float[], Object> expert;
         String config;
-        switch (family.trainer()) {
+        switch (family.algorithm()) {
             case SAC -> {
                 SacConfig sacConfig = SacPresets.forEnv(family.envId()).toBuilder().seed(seed).build();
                 Sac sac = new Sac(sacConfig, () -> log.wrap(env()));
@@ -100,7 +100,7 @@ final class FamilyGenerator {
                 expert = ppo.policy();
                 config = PpoConfigFile.toYaml(ppoConfig);
             }
-            default -> throw new IllegalStateException("unhandled trainer " + family.trainer());
+            default -> throw new IllegalStateException("unhandled trainer " + family.algorithm());
         }
 
         Environment<float[], Object> probe = env();
