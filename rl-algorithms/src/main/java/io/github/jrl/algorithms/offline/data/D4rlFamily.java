@@ -58,7 +58,9 @@ public record D4rlFamily(String envId, Algorithm algorithm, int trainSteps, int 
      * <li>{@code CartPole-v1}: PPO (zoo preset) for 100k steps, the zoo's budget;</li>
      * </ul>
      * each with 50k-step datasets, an evaluation of 5 episodes every 1/20 of the run, and 20
-     * reference episodes. PPO passes CartPole's medium band within its first 10k steps, with
+     * reference episodes. The training budgets are the presets' documented ones (docs/sac.md,
+     * docs/ppo.md); the sizes are jrl's: D4RL's MuJoCo datasets hold 1M steps (2M for
+     * medium-expert), these are cut to 50k so that a family generates in minutes on two cores. PPO passes CartPole's medium band within its first 10k steps, with
      * returns from 29 to 500 across a medium policy's episodes: its candidates come every 1000
      * steps and are evaluated over 10 episodes (with 5 every 2000 steps, the candidate chosen at
      * 10,240 steps recorded a dataset at 54% instead of the targeted 42%).
