@@ -1,6 +1,7 @@
 package io.github.jrl.examples;
 
 import io.github.jrl.examples.bench.BenchCommand;
+import io.github.jrl.examples.dataset.DatasetCommand;
 import io.github.jrl.examples.plot.PlotCommand;
 import io.github.jrl.examples.sweep.SweepCommand;
 import picocli.CommandLine;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
-            ParetoQLearningCommand.class})
+        subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class,
+            BenchCommand.class, ParetoQLearningCommand.class, DatasetCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
