@@ -2,6 +2,7 @@ package io.github.jrl.distributed;
 
 import io.github.jrl.algorithms.appo.AppoConfig;
 import io.github.jrl.algorithms.ppo.PpoConfig;
+import io.github.jrl.algorithms.sac.SacConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ public record RolloutPlan(List<ShardSpec> shards) {
      */
     public static RolloutPlan of(AppoConfig config, String envId, Map<String, Double> envKwargs, int numShards) {
         return of(config.numEnvs(), config.numSteps(), config.gamma(), config.lambda(), envId, envKwargs, numShards);
+    }
+
+    /**
+     * The copies of a SAC run ({@code config.numEnvs()} copies) in {@code numShards} shards, each
+     * sending its transitions in chunks of {@code chunkSteps} steps.
+     */
+    public static RolloutPlan of(SacConfig config, String envId, Map<String, Double> envKwargs, int numShards,
+            int chunkSteps) {
+        return of(config.numEnvs(), chunkSteps, config.gamma(), 1.0, envId, envKwargs, numShards);
     }
 
     private static RolloutPlan of(int copies, int numSteps, double gamma, double lambda, String envId,

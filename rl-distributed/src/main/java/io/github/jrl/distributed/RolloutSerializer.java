@@ -53,6 +53,9 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
             return COLLECTED;
         } else if (message instanceof StopWorker) {
             return STOP;
+        } else if (message instanceof CollectTransitions || message instanceof TransitionsCollected) {
+            throw new IllegalArgumentException(message.getClass().getSimpleName() + " does not cross JVMs yet: SAC's"
+                    + " remote transitions run embedded only");
         }
         throw new IllegalArgumentException("not a rollout message: " + message.getClass().getName());
     }
