@@ -63,6 +63,19 @@ class AppoTest {
     private static final int LEARNING_BATCHES = 300;
 
     @Test
+    void badSettingsAreRefusedWithWhatWasExpected() {
+        IllegalArgumentException lag = assertThrows(IllegalArgumentException.class,
+                () -> cartPole().toBuilder().maxPolicyLag(-1).build());
+        assertTrue(lag.getMessage().contains("maxPolicyLag must be >= 0"), lag.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cartPole().toBuilder().clipRange(0).build());
+        assertThrows(IllegalArgumentException.class, () -> cartPole().toBuilder().lambda(1.5).build());
+        AppoConfig uneven = cartPole().toBuilder().numMinibatches(3).build();
+        Appo appo = new Appo(uneven, CART_POLE, new LaggedRollouts(CART_POLE, uneven, 0));
+        IllegalArgumentException minibatches = assertThrows(IllegalArgumentException.class, () -> appo.learn(1));
+        assertTrue(minibatches.getMessage().contains("must divide the 128 rows"), minibatches.getMessage());
+    }
+
+    @Test
     void aBatchFromTheFutureIsRefused() {
         AppoConfig config = cartPole();
         AsyncRollouts future = new AsyncRollouts() {

@@ -16,8 +16,10 @@ import java.util.Map;
 
 /**
  * Training throughput of synchronous PPO against asynchronous APPO with {@code K} embedded
- * rollout workers on {@value BusyCartPole#ID} (docs/scale-out.md): the same copies, rollout length,
- * epochs and minibatches, so the difference is whether the workers wait for the learner's update.
+ * rollout workers on {@value BusyCartPole#ID} (docs/scale-out.md): the same copies, rollout length
+ * and gradient steps per environment step (PPO: 4 epochs x 2 minibatches per rollout of all copies;
+ * APPO: 8/K gradient steps per batch of one shard), so the difference is whether the workers
+ * wait for the learner's update.
  *
  * <pre>
  * AsyncAppoBenchmark sync|async K [work=100000] [copies=8] [steps=64] [batches=40]
@@ -46,7 +48,12 @@ public final class AsyncAppoBenchmark {
         Map<String, Double> kwargs = Map.of("work", (double) work);
         String line;
         if (async) {
-            AppoConfig config = AppoConfig.builder().numEnvs(copies).numSteps(steps).numEpochs(4).numMinibatches(2)
+            // synchronous PPO takes 8 gradient steps (4 epochs x 2 minibatches) per copies x steps; a
+            // batch here is 1/K of that, so it gets 8/K gradient steps: the same work per env step
+            int gradientSteps = Math.max(1, 8 / workers);
+            int minibatches = Math.max(1, gradientSteps / 4);
+            AppoConfig config = AppoConfig.builder().numEnvs(copies).numSteps(steps).numEpochs(gradientSteps / minibatches)
+                    .numMinibatches(minibatches)
                     .gamma(0.98).lambda(0.95).clipRange(0.2).learningRate(1e-3).entCoef(0).hiddenSizes(64, 64)
                     .normalizeAdvantage(true).maxPolicyLag(4).seed(1).build();
             RolloutPlan plan = RolloutPlan.of(config, BusyCartPole.ID, kwargs, workers);
