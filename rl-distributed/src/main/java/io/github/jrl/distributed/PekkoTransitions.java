@@ -27,8 +27,8 @@ import org.apache.pekko.actor.typed.ActorRef;
  * request sent again elsewhere, late answers of given-up workers discarded) and added to the
  * buffer once. Exploration of each chunk draws from its own stream,
  * {@code Rng.forStream(explorationSeed, (sequence - 1) * shards + shard)}. A shard that moves to
- * another worker starts its copies afresh from the run's seed. Embedded only: the actor snapshot
- * travels as an object (one copy per shard per broadcast, since acting reuses buffers).
+ * another worker starts its copies afresh from the run's seed. The actor snapshot travels as
+ * bytes ({@code ActorPolicy.toBytes}), embedded or across JVMs.
  */
 public final class PekkoTransitions implements RemoteTransitions, AutoCloseable {
 
@@ -43,8 +43,8 @@ public final class PekkoTransitions implements RemoteTransitions, AutoCloseable 
     private long broadcasts;
     private volatile Broadcast latest;
 
-    /** An actor snapshot as the workers get it: one copy per shard, or uniform actions before the first. */
-    private record Broadcast(long gradientSteps, ActorPolicy[] copies, boolean uniform) {
+    /** An actor snapshot as the workers get it, and whether to act uniformly instead (before the first). */
+    private record Broadcast(long gradientSteps, byte[] policy, boolean uniform) {
     }
 
     private PekkoTransitions(WorkerPool pool, RolloutPlan plan, Duration collectTimeout, int queueCapacity,
@@ -69,9 +69,21 @@ public final class PekkoTransitions implements RemoteTransitions, AutoCloseable 
         return new PekkoTransitions(WorkerPool.embedded(workers), plan, collectTimeout, queueCapacity, broadcastEvery);
     }
 
+    /**
+     * A learner node of a cluster per {@code settings}, once {@code workers} workers have
+     * registered (waiting up to {@code joinTimeout}); otherwise as {@link #embedded}.
+     *
+     * @throws IllegalStateException if fewer registered in time; the node is stopped
+     */
+    public static PekkoTransitions cluster(RolloutPlan plan, ClusterSettings settings, int workers,
+            Duration joinTimeout, Duration collectTimeout, int queueCapacity, int broadcastEvery) {
+        return new PekkoTransitions(WorkerPool.cluster(settings, workers, joinTimeout), plan, collectTimeout,
+                queueCapacity, broadcastEvery);
+    }
+
     @Override
     public void start(long envSeed, long explorationSeed, Supplier<ActorPolicy> policy) {
-        latest = new Broadcast(0, copies(policy), true);
+        latest = new Broadcast(0, policy.get().toBytes(), true);
         requests.start(() -> {
             this.envSeed = envSeed;
             this.explorationSeed = explorationSeed;
@@ -94,18 +106,10 @@ public final class PekkoTransitions implements RemoteTransitions, AutoCloseable 
     @Override
     public void trained(long gradientSteps, Supplier<ActorPolicy> policy) {
         if (latest.uniform() || gradientSteps - lastBroadcast >= broadcastEvery) {
-            latest = new Broadcast(gradientSteps, copies(policy), false);
+            latest = new Broadcast(gradientSteps, policy.get().toBytes(), false);
             lastBroadcast = gradientSteps;
             broadcasts++;
         }
-    }
-
-    private ActorPolicy[] copies(Supplier<ActorPolicy> policy) {
-        ActorPolicy[] copies = new ActorPolicy[plan.shards().size()];
-        for (int s = 0; s < copies.length; s++) {
-            copies[s] = policy.get();
-        }
-        return copies;
     }
 
     /** Chunks received so far, each once. */
@@ -147,7 +151,7 @@ public final class PekkoTransitions implements RemoteTransitions, AutoCloseable 
                 ActorRef<TransitionsCollected> replyTo) {
             long[] streamState = Rng.forStream(explorationSeed, (sequence - 1) * plan.shards().size() + shard).state();
             ShardSpec spec = plan.shards().get(shard);
-            return new CollectTransitions(runId, sequence, shard, spec, envSeed, policy.copies()[shard], policy.uniform(),
+            return new CollectTransitions(runId, sequence, shard, spec, envSeed, policy.policy(), policy.uniform(),
                     streamState, spec.numSteps(), replyTo);
         }
 

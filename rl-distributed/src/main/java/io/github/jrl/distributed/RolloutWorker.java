@@ -7,6 +7,7 @@ import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import io.github.jrl.nd4j.policy.ActorPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.Behavior;
@@ -108,7 +109,7 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
                     return started;
                 });
         request.replyTo().tell(new TransitionsCollected(request.runId(), request.sequence(), request.shardIndex(),
-                collector.collect(request.policy(), request.uniform(), Rng.fromState(request.explorationRngState()),
+                collector.collect(ActorPolicy.fromBytes(request.policy()), request.uniform(), Rng.fromState(request.explorationRngState()),
                         request.steps())));
         return this;
     }

@@ -102,6 +102,31 @@ class RemoteTransitionsTest {
         }
     }
 
+    /** The same across JVMs: two worker JVMs on 127.0.0.1 feed the buffer, and exit when the learner closes. */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void workerJvmsFeedTheReplayBuffer() throws Exception {
+        SacConfig config = SacPresets.cartPole().toBuilder().numEnvs(4).hiddenSizes(32, 32).learningStarts(200)
+                .seed(3).build();
+        RolloutPlan plan = RolloutPlan.of(config, DistributedPpoRuns.ENV, Map.of(), 2, 8);
+        int port = LocalWorkerProcesses.freePort();
+        try (LocalWorkerProcesses workers = new LocalWorkerProcesses(port)) {
+            workers.start();
+            workers.start();
+            try (PekkoTransitions transitions = PekkoTransitions.cluster(plan,
+                    ClusterSettings.learner(LocalWorkerProcesses.HOST, port), 2, Duration.ofSeconds(60),
+                    Duration.ofSeconds(30), 4, 10)) {
+                Sac sac = new Sac(config, DistributedPpoRuns.CART_POLE, transitions);
+                sac.learn(1500);
+                assertEquals(sac.stepsDone(), sac.bufferSize());
+                assertEquals(sac.stepsDone(), transitions.transitionsAdded());
+                assertTrue(transitions.broadcasts() > 1, transitions.broadcasts() + " broadcasts");
+                assertEquals(2, transitions.chunksPerWorker().size(), "both JVMs sent transitions");
+            }
+            assertTrue(workers.allExitWithin(15), "the workers exit when the learner closes");
+        }
+    }
+
     /** The buffer's rows as {obs0, obs1, next0, next1, terminated}, read back through its own format. */
     private static float[][] rows(ReplayBuffer buffer) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
