@@ -145,7 +145,7 @@ public final class PekkoAsyncRollouts implements AsyncRollouts, AutoCloseable {
                         + " of run " + answer.runId());
             }
             copiesStates.put(shard, answer.copiesState());
-            return new AppoBatch(policy.version(), answer.shard());
+            return new AppoBatch(policy.version(), answer.shard(), answer.lastObservations());
         }
     }
 }

@@ -293,6 +293,7 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
             out.writeInt(episode.copy());
             writeEpisode(out, episode.statistics());
         }
+        writeFloats(out, r.lastObservations());
         writeBytes(out, r.copiesState());
     }
 
@@ -322,7 +323,7 @@ public final class RolloutSerializer extends SerializerWithStringManifest {
         }
         RolloutShard shard = new RolloutShard(firstCopy, numCopies, numSteps, observations, actions, rewards, dones, values,
                 logProbs, lastValues, episodes);
-        return new ShardCollected(runId, iteration, shardIndex, shard, readBytes(in));
+        return new ShardCollected(runId, iteration, shardIndex, shard, readFloats(in), readBytes(in));
     }
 
     private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {

@@ -90,6 +90,7 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
                 request.spec().gaeLambda());
         hosted.lastIteration = request.iteration();
         request.replyTo().tell(new ShardCollected(request.runId(), request.iteration(), request.shardIndex(), rollout,
+                hosted.collector.observations(),
                 hosted.collector.saveState()));
         return this;
     }

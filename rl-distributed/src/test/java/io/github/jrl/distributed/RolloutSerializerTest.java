@@ -70,7 +70,9 @@ class RolloutSerializerTest {
         RolloutShard shard = new RolloutShard(4, 2, 2, new float[] {1, 2, 3, 4, 5, 6, 7, 8}, odd.clone(), odd.clone(),
                 new boolean[] {true, false, false, true}, odd.clone(), odd.clone(), new float[] {0.5f, -0.5f},
                 List.of(new FinishedEpisode(1, 0, new EpisodeStatistics(new double[] {12.5}, 13))));
-        ShardCollected read = (ShardCollected) roundTrip(new ShardCollected("run", 3, 2, shard, new byte[] {4, 5, 6}));
+        ShardCollected read = (ShardCollected) roundTrip(new ShardCollected("run", 3, 2, shard, new float[] {9, -1, 2, 0},
+                new byte[] {4, 5, 6}));
+        assertArrayEquals(new float[] {9, -1, 2, 0}, read.lastObservations());
         assertArrayEquals(new byte[] {4, 5, 6}, read.copiesState());
         RolloutShard back = read.shard();
         assertEquals(3, read.iteration());

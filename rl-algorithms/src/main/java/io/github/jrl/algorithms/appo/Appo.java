@@ -39,8 +39,10 @@ import java.util.function.Supplier;
  * </pre>
  *
  * The surrogate and the value loss are {@link PpoLoss}'s, the networks {@link ActorCritic}'s and
- * the optimiser {@link Adam}, as in PPO. RLlib's APPO multiplies the ratio by a clipped
- * behaviour-over-target-network weight and updates a target network; jrl's ratio is taken
+ * the optimiser {@link Adam}, as in PPO. V-trace bootstraps from the current critic's value of
+ * the observations after the rollout; a truncated step's bootstrap is folded into its reward by
+ * the collector, with the behaviour policy's critic. RLlib's APPO multiplies the ratio by a
+ * clipped behaviour-over-target-network weight and updates a target network; jrl's ratio is taken
  * against the behaviour policy directly and has no target network.
  *
  * <p>Every update makes a new policy version, which is published to the workers at once. The
@@ -136,7 +138,7 @@ public final class Appo implements Trainer<float[], Object> {
         if (lag > config.maxPolicyLag()) {
             batchesDropped++;
         } else {
-            metrics.putAll(update(rollout));
+            metrics.putAll(update(rollout, batch.lastObservations()));
             version++;
             rollouts.publish(version, model.snapshot());
             stepsTrained += rows;
@@ -160,7 +162,7 @@ public final class Appo implements Trainer<float[], Object> {
     }
 
     /** V-trace targets with the current networks, then {@code numEpochs} passes of minibatch Adam steps. */
-    private Map<String, Double> update(RolloutShard rollout) {
+    private Map<String, Double> update(RolloutShard rollout, float[] lastObservations) {
         int numSteps = rollout.numSteps();
         int numEnvs = rollout.numCopies();
         int rows = numSteps * numEnvs;
@@ -178,13 +180,14 @@ public final class Appo implements Trainer<float[], Object> {
         head.logProbs(model.actorForward(buffer.observations(), rows), buffer.actions(), rows, model.headParams(),
                 targetLogProbs);
         float[] values = model.criticForward(buffer.observations(), rows).clone();
+        float[] bootstrap = model.criticForward(lastObservations, numEnvs).clone();
         float[] logRhos = new float[rows];
         for (int r = 0; r < rows; r++) {
             logRhos[r] = targetLogProbs[r] - buffer.logProbs()[r];
         }
         // the buffer's GAE slots take V-trace's policy-gradient advantages and value targets
         VTrace.Statistics rhos = VTrace.compute(numSteps, numEnvs, logRhos, buffer.rewards(), buffer.dones(), values,
-                rollout.lastValues(), config.gamma(), config.lambda(), config.vtrace(), buffer.returns(),
+                bootstrap, config.gamma(), config.lambda(), config.vtrace(), buffer.returns(),
                 buffer.advantages());
         int size = rows / config.numMinibatches();
         Minibatch mb = new Minibatch(size, observationSize, actionSize, head.outputSize());

@@ -51,7 +51,7 @@ final class LaggedRollouts implements AsyncRollouts {
         int version = Math.max(0, newest - lags[taken % lags.length]);
         lagsGiven.add((long) (newest - version));
         AppoBatch batch = new AppoBatch(version, collector.collect(versions.get(version),
-                Rng.forStream(actionSeed, taken), lambda));
+                Rng.forStream(actionSeed, taken), lambda), collector.observations());
         taken++;
         return batch;
     }
