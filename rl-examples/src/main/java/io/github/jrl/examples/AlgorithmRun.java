@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What {@code train} drives, whichever algorithm it is: the trainer, the hyperparameters it writes
- * into the run directory, the deployable policy it saves. One implementation per algorithm of
- * {@link TrainSettings#ALGORITHMS}; {@link #start} and {@link #resume} pick it by name.
+ * What {@code train} and {@code sweep} drive, whichever algorithm it is: the trainer, the
+ * hyperparameters it writes into the run directory, the deployable policy it saves. One
+ * implementation per algorithm of {@link TrainSettings#ALGORITHMS}; {@link #start},
+ * {@link #fromConfig} and {@link #resume} pick it by name, and {@code sweep} builds its trials'
+ * configs with {@link #resolveConfig} and {@link #override}.
  */
-interface AlgorithmRun {
+public interface AlgorithmRun {
 
     /** The algorithm's name as logs show it ({@code PPO}). */
     String displayName();
@@ -52,29 +54,91 @@ interface AlgorithmRun {
      * @throws IllegalArgumentException if the algorithm is unknown, the file missing, or there is
      *     no preset to fall back to
      */
-    static AlgorithmRun start(String algo, String envId, String preset, Path configFile, Long seed) throws IOException {
+    public static AlgorithmRun start(String algo, String envId, String preset, Path configFile, Long seed)
+            throws IOException {
         if (configFile != null && !Files.isRegularFile(configFile)) {
             throw new IllegalArgumentException("--config: no file " + configFile);
         }
-        String presetName = preset != null ? preset : configFile == null ? envId : null;
-        boolean presetFromEnv = preset == null && configFile == null;
         Supplier<Environment<float[], Object>> envs = () -> Envs.make(envId);
         return switch (algo) {
             case "ppo" -> {
-                requirePresetForEnv(presetFromEnv, "PPO", envId, PpoPresets.NAMES);
-                PpoConfig base = presetName != null ? PpoPresets.forEnv(presetName) : PpoConfig.builder().build();
+                PpoConfig base = ppoBase(envId, preset, configFile != null);
                 PpoConfig config = configFile != null ? PpoConfigFile.read(configFile, base) : base;
                 yield new PpoRun(new Ppo(seed == null ? config : config.toBuilder().seed(seed).build(), envs));
             }
             case "sac" -> {
-                requirePresetForEnv(presetFromEnv, "SAC", envId, SacPresets.NAMES);
-                SacConfig base = presetName != null ? SacPresets.forEnv(presetName) : SacConfig.builder().build();
+                SacConfig base = sacBase(envId, preset, configFile != null);
                 SacConfig config = configFile != null ? SacConfigFile.read(configFile, base) : base;
                 yield new SacRun(new Sac(seed == null ? config : config.toBuilder().seed(seed).build(), envs));
             }
-            default -> throw new IllegalArgumentException("unknown algorithm '" + algo + "'; one of "
-                    + TrainSettings.ALGORITHMS);
+            default -> throw unknown(algo);
         };
+    }
+
+    /**
+     * The hyperparameters {@link #start} resolves, as YAML (every field), with the config given as
+     * text rather than a file: the preset, then {@code config} (YAML fields; {@code source} names
+     * it in errors; null for none) over it, or over the algorithm's defaults when {@code config}
+     * is given without a preset.
+     *
+     * @throws IllegalArgumentException if the algorithm is unknown, a field invalid, or there is no
+     *     preset to fall back to
+     */
+    public static String resolveConfig(String algo, String envId, String preset, String config, String source) {
+        return switch (algo) {
+            case "ppo" -> {
+                PpoConfig base = ppoBase(envId, preset, config != null);
+                yield PpoConfigFile.toYaml(config == null ? base : PpoConfigFile.parse(config, source, base));
+            }
+            case "sac" -> {
+                SacConfig base = sacBase(envId, preset, config != null);
+                yield SacConfigFile.toYaml(config == null ? base : SacConfigFile.parse(config, source, base));
+            }
+            default -> throw unknown(algo);
+        };
+    }
+
+    /**
+     * {@code overrides} (YAML fields; {@code source} names them in errors) over the full config
+     * {@code config} (as {@link #resolveConfig} gives it), then {@code seed}, as YAML: every field.
+     *
+     * @throws IllegalArgumentException if a field is unknown or its value invalid, naming it
+     */
+    public static String override(String algo, String config, String overrides, String source, long seed) {
+        return switch (algo) {
+            case "ppo" -> PpoConfigFile.toYaml(PpoConfigFile.parse(overrides, source,
+                    PpoConfigFile.parse(config, source, PpoConfig.builder().build())).toBuilder().seed(seed).build());
+            case "sac" -> SacConfigFile.toYaml(SacConfigFile.parse(overrides, source,
+                    SacConfigFile.parse(config, source, SacConfig.builder().build())).toBuilder().seed(seed).build());
+            default -> throw unknown(algo);
+        };
+    }
+
+    /** A new run of {@code algo} on {@code envId} with the hyperparameters of the full YAML {@code config}. */
+    public static AlgorithmRun fromConfig(String algo, String envId, String config) {
+        Supplier<Environment<float[], Object>> envs = () -> Envs.make(envId);
+        return switch (algo) {
+            case "ppo" -> new PpoRun(new Ppo(PpoConfigFile.parse(config, "config", PpoConfig.builder().build()), envs));
+            case "sac" -> new SacRun(new Sac(SacConfigFile.parse(config, "config", SacConfig.builder().build()), envs));
+            default -> throw unknown(algo);
+        };
+    }
+
+    /** The preset {@code --preset} names, else with no config the one named after the env, else the defaults. */
+    private static PpoConfig ppoBase(String envId, String preset, boolean withConfig) {
+        requirePresetForEnv(preset == null && !withConfig, "PPO", envId, PpoPresets.NAMES);
+        String name = preset != null ? preset : withConfig ? null : envId;
+        return name != null ? PpoPresets.forEnv(name) : PpoConfig.builder().build();
+    }
+
+    private static SacConfig sacBase(String envId, String preset, boolean withConfig) {
+        requirePresetForEnv(preset == null && !withConfig, "SAC", envId, SacPresets.NAMES);
+        String name = preset != null ? preset : withConfig ? null : envId;
+        return name != null ? SacPresets.forEnv(name) : SacConfig.builder().build();
+    }
+
+    private static IllegalArgumentException unknown(String algo) {
+        return new IllegalArgumentException("unknown algorithm '" + algo + "'; one of " + TrainSettings.ALGORITHMS);
     }
 
     /** With neither {@code --preset} nor {@code --config}, the env must have a preset of its own. */
@@ -87,13 +151,12 @@ interface AlgorithmRun {
     }
 
     /** The run of {@code algo} on {@code envId} that wrote {@code checkpoint}, continued from it. */
-    static AlgorithmRun resume(String algo, String envId, Checkpoint checkpoint) throws IOException {
+    public static AlgorithmRun resume(String algo, String envId, Checkpoint checkpoint) throws IOException {
         Supplier<Environment<float[], Object>> envs = () -> Envs.make(envId);
         return switch (algo) {
             case "ppo" -> new PpoRun(Ppo.resume(Ppo.configOf(checkpoint), envs, checkpoint));
             case "sac" -> new SacRun(Sac.resume(Sac.configOf(checkpoint), envs, checkpoint));
-            default -> throw new IllegalArgumentException("unknown algorithm '" + algo + "'; one of "
-                    + TrainSettings.ALGORITHMS);
+            default -> throw unknown(algo);
         };
     }
 
