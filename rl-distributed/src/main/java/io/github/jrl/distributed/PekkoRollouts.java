@@ -8,30 +8,15 @@ import io.github.jrl.core.wrappers.EpisodeStatistics;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.StreamSupport;
-import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Down;
-import org.apache.pekko.cluster.typed.Leave;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The learner's side of synchronous rollouts on Pekko (RLlib's {@code EnvRunnerGroup}): every
@@ -53,18 +38,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PekkoRollouts.class);
-    /** How often the receptionist is asked again while waiting for workers. */
-    private static final Duration POLL = Duration.ofMillis(50);
-
-    private final ActorSystem<Void> system;
+    private final WorkerPool pool;
     private final RolloutPlan plan;
     private final Duration collectTimeout;
-    private final boolean clustered;
     private final String runId;
-    /** Which worker hosts each shard now. */
-    private final Map<Integer, ActorRef<RolloutMessage>> owners = new HashMap<>();
-    private final Set<ActorRef<RolloutMessage>> givenUp = new HashSet<>();
+    private final ShardOwners owners;
     /** Each shard's copies as its worker left them after the last rollout, for moving the shard. */
     private final Map<Integer, byte[]> copiesStates = new HashMap<>();
     private long envSeed;
@@ -73,32 +51,21 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
     private long workersGivenUp;
     private final Map<String, Long> shardsByWorker = new LinkedHashMap<>();
 
-    private PekkoRollouts(ActorSystem<Void> system, RolloutPlan plan, Duration collectTimeout, boolean clustered) {
+    private PekkoRollouts(WorkerPool pool, RolloutPlan plan, Duration collectTimeout) {
         if (collectTimeout.isNegative() || collectTimeout.isZero()) {
+            pool.close();
             throw new IllegalArgumentException("the collect timeout must be positive, got " + collectTimeout);
         }
-        this.system = system;
+        this.pool = pool;
         this.plan = plan;
         this.collectTimeout = collectTimeout;
-        this.clustered = clustered;
-        this.runId = system.address() + "/" + System.nanoTime();
+        this.runId = pool.system().address() + "/" + System.nanoTime();
+        this.owners = new ShardOwners(plan.shards().size());
     }
 
     /** {@code workers} rollout workers as actors in this JVM, one per shard of {@code plan}. */
     public static PekkoRollouts embedded(RolloutPlan plan, int workers, Duration collectTimeout) {
-        if (workers <= 0) {
-            throw new IllegalArgumentException("embedded rollouts need at least one worker, got " + workers);
-        }
-        Behavior<Void> guardian = Behaviors.setup(context -> {
-            for (int k = 0; k < workers; k++) {
-                context.spawn(RolloutWorker.create(), "rollout-worker-" + k);
-            }
-            return Behaviors.empty();
-        });
-        PekkoRollouts rollouts = new PekkoRollouts(ActorSystem.create(guardian, ClusterSettings.SYSTEM_NAME,
-                ClusterSettings.embeddedConfig()), plan, collectTimeout, false);
-        rollouts.awaitWorkers(workers, Duration.ofSeconds(10));
-        return rollouts;
+        return new PekkoRollouts(WorkerPool.embedded(workers), plan, collectTimeout);
     }
 
     /**
@@ -110,15 +77,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
      */
     public static PekkoRollouts cluster(RolloutPlan plan, ClusterSettings settings, int workers, Duration joinTimeout,
             Duration collectTimeout) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ClusterSettings.SYSTEM_NAME, settings.toConfig());
-        PekkoRollouts rollouts = new PekkoRollouts(system, plan, collectTimeout, true);
-        try {
-            rollouts.awaitWorkers(workers, joinTimeout);
-        } catch (RuntimeException e) {
-            rollouts.close();
-            throw e;
-        }
-        return rollouts;
+        return new PekkoRollouts(WorkerPool.cluster(settings, workers, joinTimeout), plan, collectTimeout);
     }
 
     @Override
@@ -146,7 +105,7 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
                 throw new IllegalStateException("iteration " + iteration + " failed on every worker " + round
                         + " times; gave up " + workersGivenUp + " workers");
             }
-            assignShards();
+            owners.assign(pool.awaitWorkers(1, collectTimeout));
             Map<Integer, Ask> asks = new LinkedHashMap<>();
             for (int s = 0; s < plan.shards().size(); s++) {
                 if (!gathered.containsKey(s)) {
@@ -164,7 +123,10 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
                         shardsByWorker.merge(ask.worker().path().toString(), 1L, Long::sum);
                     }
                 } catch (CompletionException e) {
-                    giveUp(ask.worker(), e.getCause());
+                    if (pool.giveUp(ask.worker(), "no answer in iteration " + iteration + ": " + e.getCause())) {
+                        workersGivenUp++;
+                    }
+                    owners.remove(ask.worker());
                 }
             }
         }
@@ -179,117 +141,12 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
     }
 
     private Ask ask(int shard, byte[] policyBytes, long[] streamState) {
-        ActorRef<RolloutMessage> worker = owners.get(shard);
+        ActorRef<RolloutMessage> worker = owners.owner(shard);
         long current = iteration;
         return new Ask(worker, AskPattern.<RolloutMessage, ShardCollected>ask(worker,
                 replyTo -> new CollectShard(runId, current, shard, plan.shards().get(shard), envSeed,
                         copiesStates.getOrDefault(shard, new byte[0]), streamState, policyBytes, replyTo),
-                collectTimeout, system.scheduler()).toCompletableFuture());
-    }
-
-    /** Keeps each live owner; gives orphaned shards to the least loaded workers; lets a new worker take one. */
-    private void assignShards() {
-        List<ActorRef<RolloutMessage>> live = awaitWorkers(1, collectTimeout);
-        owners.values().removeIf(owner -> !live.contains(owner));
-        for (int s = 0; s < plan.shards().size(); s++) {
-            if (!owners.containsKey(s)) {
-                owners.put(s, leastLoaded(live));
-            }
-        }
-        for (ActorRef<RolloutMessage> idle = idle(live); idle != null; idle = idle(live)) {
-            ActorRef<RolloutMessage> busiest = mostLoaded(live);
-            if (load(busiest) < 2) {
-                break;
-            }
-            int moved = owners.entrySet().stream().filter(e -> e.getValue().equals(busiest))
-                    .mapToInt(Map.Entry::getKey).max().orElseThrow();
-            owners.put(moved, idle);
-            LOG.info("worker {} joined; shard {} moves to it from {}", idle.path(), moved, busiest.path());
-        }
-    }
-
-    private ActorRef<RolloutMessage> idle(List<ActorRef<RolloutMessage>> live) {
-        return live.stream().filter(w -> load(w) == 0).findFirst().orElse(null);
-    }
-
-    private long load(ActorRef<RolloutMessage> worker) {
-        return owners.values().stream().filter(worker::equals).count();
-    }
-
-    private ActorRef<RolloutMessage> leastLoaded(List<ActorRef<RolloutMessage>> live) {
-        return live.stream().min(Comparator.comparingLong(this::load)).orElseThrow();
-    }
-
-    private ActorRef<RolloutMessage> mostLoaded(List<ActorRef<RolloutMessage>> live) {
-        return live.stream().max(Comparator.comparingLong(this::load)).orElseThrow();
-    }
-
-    private void giveUp(ActorRef<RolloutMessage> worker, Throwable why) {
-        if (givenUp.add(worker)) {
-            workersGivenUp++;
-            LOG.warn("giving up rollout worker {} in iteration {}: {}", worker.path(), iteration, why.toString());
-            if (clustered) {
-                Cluster.get(system).manager().tell(new Down(worker.path().address()));
-            }
-        }
-        owners.values().removeIf(worker::equals);
-    }
-
-    /**
-     * The registered workers not given up, in a fixed order, once at least {@code count} are
-     * there; waits up to {@code timeout}.
-     */
-    private List<ActorRef<RolloutMessage>> awaitWorkers(int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<ActorRef<RolloutMessage>> live = registeredWorkers();
-            if (live.size() >= count) {
-                return live;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(live.size() + " rollout workers registered within " + timeout + ", "
-                        + count + " needed");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for rollout workers", e);
-            }
-        }
-    }
-
-    private List<ActorRef<RolloutMessage>> registeredWorkers() {
-        Receptionist.Listing listing = AskPattern.<Receptionist.Command, Receptionist.Listing>ask(system.receptionist(),
-                replyTo -> Receptionist.find(RolloutWorker.SERVICE, replyTo), Duration.ofSeconds(5), system.scheduler())
-                .toCompletableFuture().join();
-        List<ActorRef<RolloutMessage>> live = new ArrayList<>(listing.getServiceInstances(RolloutWorker.SERVICE));
-        live.removeAll(givenUp);
-        live.sort(Comparator.comparing(w -> w.path().toString()));
-        return live;
-    }
-
-    /**
-     * Waits (bounded) until the stopped workers' nodes have been removed: they leave through this
-     * node, the leader, and a learner that left first would strand them unreachable.
-     */
-    private static void awaitWorkersLeaving(Cluster cluster, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline && countOthers(cluster) > 0) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static long countOthers(Cluster cluster) {
-        Address self = cluster.selfMember().address();
-        return StreamSupport.stream(cluster.state().getMembers().spliterator(), false)
-                .filter(m -> !m.address().equals(self))
-                .count();
+                collectTimeout, pool.system().scheduler()).toCompletableFuture());
     }
 
     /** Shards gathered and counted so far: each shard once per iteration, whatever failed. */
@@ -318,20 +175,6 @@ public final class PekkoRollouts implements RemoteRollouts, AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            for (ActorRef<RolloutMessage> worker : registeredWorkers()) {
-                worker.tell(new StopWorker());
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("could not reach the receptionist to stop the workers: {}", e.toString());
-        }
-        if (clustered) {
-            Cluster cluster = Cluster.get(system);
-            awaitWorkersLeaving(cluster, Duration.ofSeconds(10));
-            cluster.manager().tell(new Leave(cluster.selfMember().address()));
-        }
-        system.terminate();
-        system.getWhenTerminated().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
+        pool.close();
     }
 }

@@ -5,5 +5,6 @@ package io.github.jrl.distributed;
  * cross JVMs through {@link RolloutSerializer}, which the cluster configuration binds to this
  * interface.
  */
-public sealed interface RolloutMessage permits CollectShard, ShardCollected, StopWorker {
+public sealed interface RolloutMessage
+        permits CollectShard, ShardCollected, StopWorker, CollectTransitions, TransitionsCollected {
 }

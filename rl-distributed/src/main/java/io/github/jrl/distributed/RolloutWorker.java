@@ -2,10 +2,12 @@ package io.github.jrl.distributed;
 
 import io.github.jrl.algorithms.onpolicy.RolloutShard;
 import io.github.jrl.algorithms.onpolicy.ShardCollector;
+import io.github.jrl.algorithms.sac.TransitionCollector;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import io.github.jrl.nd4j.policy.ActorPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.pekko.actor.typed.Behavior;
@@ -53,6 +55,8 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
     }
 
     private final Map<Integer, Hosted> shards = new HashMap<>();
+    /** SAC shards hosted here, by run and shard index. */
+    private final Map<String, TransitionCollector> transitionShards = new HashMap<>();
 
     private RolloutWorker(ActorContext<RolloutMessage> context) {
         super(context);
@@ -67,6 +71,7 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
     public Receive<RolloutMessage> createReceive() {
         return newReceiveBuilder()
                 .onMessage(CollectShard.class, this::collect)
+                .onMessage(CollectTransitions.class, this::collectTransitions)
                 .onMessage(StopWorker.class, stop -> {
                     getContext().getLog().info("stopping: the learner is done");
                     return Behaviors.stopped();
@@ -85,7 +90,28 @@ public final class RolloutWorker extends AbstractBehavior<RolloutMessage> {
                 request.spec().gaeLambda());
         hosted.lastIteration = request.iteration();
         request.replyTo().tell(new ShardCollected(request.runId(), request.iteration(), request.shardIndex(), rollout,
+                hosted.collector.observations(),
                 hosted.collector.saveState()));
+        return this;
+    }
+
+    /**
+     * The next steps of a SAC shard. A shard that moves here from another worker starts its
+     * copies afresh from the run's seed: the transitions are new rows for the replay buffer, not
+     * a continuation of the lost worker's episodes.
+     */
+    private Behavior<RolloutMessage> collectTransitions(CollectTransitions request) {
+        ShardSpec spec = request.spec();
+        TransitionCollector collector = transitionShards.computeIfAbsent(request.runId() + "#" + request.shardIndex(),
+                key -> {
+                    TransitionCollector started = new TransitionCollector(() -> env(spec), spec.firstCopy(),
+                            spec.numCopies());
+                    started.reset(request.envSeed());
+                    return started;
+                });
+        request.replyTo().tell(new TransitionsCollected(request.runId(), request.sequence(), request.shardIndex(),
+                collector.collect(ActorPolicy.fromBytes(request.policy()), request.uniform(), Rng.fromState(request.explorationRngState()),
+                        request.steps())));
         return this;
     }
 

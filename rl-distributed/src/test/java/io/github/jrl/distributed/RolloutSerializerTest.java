@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.jrl.algorithms.onpolicy.RolloutCollector.FinishedEpisode;
 import io.github.jrl.algorithms.onpolicy.RolloutShard;
+import io.github.jrl.algorithms.sac.TransitionChunk;
 import io.github.jrl.core.wrappers.EpisodeStatistics;
 import java.io.NotSerializableException;
 import java.util.List;
@@ -69,7 +70,9 @@ class RolloutSerializerTest {
         RolloutShard shard = new RolloutShard(4, 2, 2, new float[] {1, 2, 3, 4, 5, 6, 7, 8}, odd.clone(), odd.clone(),
                 new boolean[] {true, false, false, true}, odd.clone(), odd.clone(), new float[] {0.5f, -0.5f},
                 List.of(new FinishedEpisode(1, 0, new EpisodeStatistics(new double[] {12.5}, 13))));
-        ShardCollected read = (ShardCollected) roundTrip(new ShardCollected("run", 3, 2, shard, new byte[] {4, 5, 6}));
+        ShardCollected read = (ShardCollected) roundTrip(new ShardCollected("run", 3, 2, shard, new float[] {9, -1, 2, 0},
+                new byte[] {4, 5, 6}));
+        assertArrayEquals(new float[] {9, -1, 2, 0}, read.lastObservations());
         assertArrayEquals(new byte[] {4, 5, 6}, read.copiesState());
         RolloutShard back = read.shard();
         assertEquals(3, read.iteration());
@@ -86,6 +89,40 @@ class RolloutSerializerTest {
         assertArrayEquals(shard.dones(), back.dones());
         assertArrayEquals(shard.lastValues(), back.lastValues());
         assertEquals(shard.episodes(), back.episodes());
+    }
+
+    @Test
+    void transitionMessagesRoundTripBitForBit() throws NotSerializableException {
+        ShardSpec spec = new ShardSpec("CartPole-v1", Map.of(), 1, 2, 4, 8, 0.99, 1.0);
+        ActorRef<TransitionsCollected> replyTo = system.systemActorOf(Behaviors.<TransitionsCollected>empty(), "chunks",
+                Props.empty());
+        CollectTransitions request = new CollectTransitions("run", 4, 1, spec, 9L, new byte[] {7, -7}, true,
+                new long[] {5, 6, 7, 8, 0, 1}, 8, replyTo);
+        CollectTransitions read = (CollectTransitions) roundTrip(request);
+        assertEquals(List.of(request.runId(), request.sequence(), request.shardIndex(), request.spec(),
+                request.envSeed(), request.uniform(), request.steps(), request.replyTo()),
+                List.of(read.runId(), read.sequence(), read.shardIndex(), read.spec(), read.envSeed(), read.uniform(),
+                        read.steps(), read.replyTo()));
+        assertArrayEquals(request.policy(), read.policy());
+        assertArrayEquals(request.explorationRngState(), read.explorationRngState());
+
+        float[] odd = {Float.NaN, -0.0f};
+        TransitionChunk chunk = new TransitionChunk(2, new float[] {1, 2, 3, 4}, odd.clone(), odd.clone(),
+                new float[] {5, 6, 7, Float.MIN_VALUE}, new boolean[] {true, false}, new boolean[] {false, true},
+                List.of(new EpisodeStatistics(new double[] {3.5}, 4)));
+        TransitionsCollected back = (TransitionsCollected) roundTrip(new TransitionsCollected("run", 4, 1, chunk));
+        assertEquals(List.of("run", 4L, 1), List.of(back.runId(), back.sequence(), back.shardIndex()));
+        TransitionChunk c = back.chunk();
+        assertEquals(chunk.rows(), c.rows());
+        assertArrayEquals(chunk.observations(), c.observations());
+        assertArrayEquals(chunk.nextObservations(), c.nextObservations());
+        for (int i = 0; i < 2; i++) {
+            assertEquals(Float.floatToRawIntBits(chunk.actions()[i]), Float.floatToRawIntBits(c.actions()[i]));
+            assertEquals(Float.floatToRawIntBits(chunk.rewards()[i]), Float.floatToRawIntBits(c.rewards()[i]));
+        }
+        assertArrayEquals(chunk.terminated(), c.terminated());
+        assertArrayEquals(chunk.truncated(), c.truncated());
+        assertEquals(chunk.episodes(), c.episodes());
     }
 
     @Test

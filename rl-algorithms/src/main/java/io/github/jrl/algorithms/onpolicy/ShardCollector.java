@@ -61,6 +61,14 @@ public final class ShardCollector {
     }
 
     /**
+     * The observations that follow the last collection ({@code numCopies x observation size}),
+     * from which an asynchronous learner bootstraps with its own critic.
+     */
+    public float[] observations() {
+        return envs.observations().clone();
+    }
+
+    /**
      * The state of the shard's copies (each environment mid-episode, with its generator, and the
      * current observations), for continuing them on another worker with {@link #restore}.
      */

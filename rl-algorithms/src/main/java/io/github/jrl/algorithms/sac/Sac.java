@@ -9,12 +9,12 @@ import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.core.random.ColoredNoise;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
-import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
 import io.github.jrl.core.train.TrainingLoop;
 import io.github.jrl.core.vector.VectorEnv;
 import io.github.jrl.core.wrappers.RecentEpisodes;
+import io.github.jrl.core.wrappers.RecordEpisodeStatistics;
 import io.github.jrl.nd4j.policy.ActorPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,13 +75,40 @@ public final class Sac implements Trainer<float[], Object> {
     private long gradientSteps;
     private final TrainingLoop loop = new TrainingLoop();
     private Map<String, Double> latestMetrics = Map.of();
+    /** Where transitions come from when not from {@link #envs}; null when they do. */
+    private final RemoteTransitions remote;
+    private final long remoteEnvSeed;
+    private boolean remoteStarted;
+    /** Remote transitions not yet matched by a training round (one per {@code numEnvs * trainFreq}). */
+    private long remoteBacklog;
 
     /**
      * @param envFactory makes one environment copy with {@code float[]} observations in a
      *     {@link Box}, scalar rewards, and a bounded {@code Box} or a {@code Discrete} action space
      */
     public Sac(SacConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
+        this(config, envFactory, null);
+    }
+
+    /**
+     * A run whose transitions are collected by {@code transitions} (remote workers stepping
+     * {@code config.numEnvs()} copies made by {@code envFactory}, acting with the actor snapshots
+     * they are sent) and added to the replay buffer between training rounds; the copies made here
+     * only give the spaces. A round adds whatever has arrived (at least one chunk), then runs one
+     * training round of {@code gradientSteps} gradient steps per {@code numEnvs * trainFreq}
+     * transitions added, the ratio of the local loop.
+     *
+     * @param transitions the workers, or null to collect in this process
+     * @throws IllegalArgumentException if the config asks for coloured exploration noise, whose
+     *         sequences the workers do not keep
+     */
+    public Sac(SacConfig config, Supplier<? extends Environment<float[], ?>> envFactory, RemoteTransitions transitions) {
         this.config = config;
+        this.remote = transitions;
+        if (transitions != null && config.explorationNoise() != ExplorationNoise.WHITE) {
+            throw new IllegalArgumentException("remote transitions are collected with white exploration noise; got "
+                    + config.explorationNoise());
+        }
         Rng root = new Rng(config.seed());
         envs = TrainingEnvs.vector(envFactory, config.numEnvs());
         if (!(envs.singleObservationSpace() instanceof Box)) {
@@ -115,7 +142,11 @@ public final class Sac implements Trainer<float[], Object> {
         envActions = new float[numEnvs * actionSize];
         rewards = new float[numEnvs];
         noise = new float[numEnvs * actionSize];
-        envs.reset(root.nextSeed());
+        long envSeed = root.nextSeed();
+        if (remote == null) {
+            envs.reset(envSeed);
+        }
+        remoteEnvSeed = envSeed;
     }
 
     public SacConfig config() {
@@ -131,17 +162,42 @@ public final class Sac implements Trainer<float[], Object> {
         loop.run(this, totalSteps, callbacks, this::round);
     }
 
-    /** {@code trainFreq} steps of every copy, then a training round once learning has started. */
+    /**
+     * {@code trainFreq} steps of every copy (or the transitions remote workers sent), then training
+     * once learning has started.
+     */
     private void round(long totalSteps) {
         long start = System.nanoTime();
-        for (int t = 0; t < config.trainFreq(); t++) {
-            collectStep();
+        if (remote != null) {
+            if (!remoteStarted) {
+                remote.start(remoteEnvSeed, explorationRng.nextSeed(), learner::policy);
+                remoteStarted = true;
+            }
+            long added = remote.drainInto(buffer,
+                    stats -> episodes.record(Map.of(RecordEpisodeStatistics.INFO_KEY, stats)));
+            stepsDone += added;
+            remoteBacklog += added;
+        } else {
+            for (int t = 0; t < config.trainFreq(); t++) {
+                collectStep();
+            }
         }
         timings.add(Phase.COLLECT, System.nanoTime() - start);
         roundStatistics.clear();
         // SB3 trains once more steps than learning_starts have been taken
         if (stepsDone > config.learningStarts()) {
-            train(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
+            if (remote == null) {
+                train(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
+            } else {
+                // as many training rounds as the local loop would run for these steps: SB3's replay ratio
+                long perRound = (long) numEnvs * config.trainFreq();
+                for (; remoteBacklog >= perRound; remoteBacklog -= perRound) {
+                    train(Math.max(0.0, 1.0 - (double) stepsDone / totalSteps));
+                }
+                remote.trained(gradientSteps, learner::policy);
+            }
+        } else {
+            remoteBacklog = 0;
         }
         latestMetrics = metrics();
     }
@@ -182,23 +238,12 @@ public final class Sac implements Trainer<float[], Object> {
 
     /** SB3 samples the action space uniformly before learning starts; in the squashed encoding that is U(-1, 1). */
     private void randomActions() {
-        if (continuous) {
-            for (int j = 0; j < policyActions.length; j++) {
-                policyActions[j] = (float) explorationRng.nextDouble(-1, 1);
-            }
-        } else {
-            int n = ((Discrete) envs.singleActionSpace()).n();
-            for (int i = 0; i < numEnvs; i++) {
-                policyActions[i] = explorationRng.nextInt(n);
-            }
-        }
+        TransitionCollector.uniformActions(envs.singleActionSpace(), explorationRng, policyActions, numEnvs);
     }
 
     private void fillNoise() {
         if (coloredNoise.length == 0) {
-            for (int j = 0; j < noise.length; j++) {
-                noise[j] = (float) explorationRng.nextGaussian();
-            }
+            TransitionCollector.whiteNoise(explorationRng, noise);
         } else {
             for (int i = 0; i < numEnvs; i++) {
                 coloredNoise[i].next(explorationRng, noise, i * actionSize);
@@ -286,6 +331,10 @@ public final class Sac implements Trainer<float[], Object> {
 
     @Override
     public void saveCheckpoint(Path file) throws IOException {
+        if (remote != null) {
+            throw new UnsupportedOperationException("a run with remote transitions cannot be checkpointed:"
+                    + " its environments live in the workers");
+        }
         SacCheckpoint.write(file, this);
     }
 

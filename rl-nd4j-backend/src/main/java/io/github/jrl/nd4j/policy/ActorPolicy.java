@@ -12,7 +12,12 @@ import io.github.jrl.nd4j.dist.Categorical;
 import io.github.jrl.nd4j.dist.TanhGaussian;
 import io.github.jrl.nd4j.nn.Mlp;
 import io.github.jrl.nd4j.nn.MlpSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -215,6 +220,40 @@ public final class ActorPolicy implements Policy<float[], Object> {
             });
             writer.section(ACTOR, actor::writeTo);
             writer.commit();
+        }
+    }
+
+    /**
+     * This policy as bytes, in the layout of {@link #save} without the file's sections and
+     * checksums: what a learner sends remote workers. {@link #fromBytes} reads it back.
+     */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(FORMAT);
+            ActionSpaces.write(out, actionSpace);
+            actor.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a policy from {@link #toBytes}' form.
+     *
+     * @throws IllegalArgumentException if the bytes are not an actor policy
+     */
+    public static ActorPolicy fromBytes(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            String format = in.readUTF();
+            if (!FORMAT.equals(format)) {
+                throw new IOException("format '" + format + "', expected '" + FORMAT + "'");
+            }
+            Space<?> space = ActionSpaces.read(in);
+            return new ActorPolicy(MlpSnapshot.readFrom(in), space);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not an actor policy in " + bytes.length + " bytes: " + e.getMessage(), e);
         }
     }
 

@@ -35,25 +35,33 @@ class ActorPolicyTest {
     }
 
     @Test
-    void savedPoliciesActIdenticallyAfterLoading(@TempDir Path dir) throws IOException {
+    void savedOrSentPoliciesActIdenticallyAfterLoading(@TempDir Path dir) throws IOException {
         Space<?>[] spaces = {Box.of(new float[] {-2f, 0f}, new float[] {2f, 1f}), new Discrete(4)};
         int[] outputs = {4, 4};
         for (int s = 0; s < spaces.length; s++) {
             ActorPolicy policy = ActorPolicy.of(actor(outputs[s], s), spaces[s]);
             Path file = dir.resolve("policy-" + s + ".jrl");
             policy.save(file);
-            ActorPolicy loaded = ActorPolicy.load(file);
-            Rng rng = new Rng(2);
-            for (int i = 0; i < 20; i++) {
-                float[] obs = observation(rng);
-                assertSameAction(policy.actDeterministic(obs), loaded.actDeterministic(obs));
-                Object a = policy.act(obs, new Rng(i));
-                assertSameAction(a, loaded.act(obs, new Rng(i)));
-                if (a instanceof float[] x) {
-                    assertTrue(((Box) spaces[s]).contains(x), "action within the box");
+            for (ActorPolicy loaded : new ActorPolicy[] {ActorPolicy.load(file), ActorPolicy.fromBytes(policy.toBytes())}) {
+                Rng rng = new Rng(2);
+                for (int i = 0; i < 20; i++) {
+                    float[] obs = observation(rng);
+                    assertSameAction(policy.actDeterministic(obs), loaded.actDeterministic(obs));
+                    Object a = policy.act(obs, new Rng(i));
+                    assertSameAction(a, loaded.act(obs, new Rng(i)));
+                    if (a instanceof float[] x) {
+                        assertTrue(((Box) spaces[s]).contains(x), "action within the box");
+                    }
                 }
             }
         }
+    }
+
+    @Test
+    void bytesThatAreNotAnActorPolicyAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ActorPolicy.fromBytes(new byte[] {0, 3, 'x', 'y', 'z'}));
+        assertTrue(e.getMessage().contains("not an actor policy"), e.getMessage());
     }
 
     private static void assertSameAction(Object expected, Object actual) {
