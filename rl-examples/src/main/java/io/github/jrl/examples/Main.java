@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
-            ParetoQLearningCommand.class})
+            ParetoQLearningCommand.class, io.github.jrl.examples.morl.MorlCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -384,14 +384,15 @@ public final class Ppo implements Trainer<float[], Object> {
     }
 
     /**
-     * Starts from the networks of {@code source} (same observation, action and reward sizes and
-     * network shape): C-MORL's constrained stage continues from a policy of the front. The
-     * optimiser's moments, the generators and the environments stay this run's own.
+     * Continues from the networks of {@code policy}, a {@link #policy()} of a run with the same
+     * observation, action and reward sizes and network shape (C-MORL's constrained stage starts
+     * from a policy of the front). The optimiser's moments, the generators and the environments
+     * stay this run's own.
      *
      * @throws IllegalArgumentException if the networks' layouts differ
      */
-    public void copyParametersFrom(Ppo source) {
-        model.copyFrom(source.model);
+    public void loadParameters(ActorCriticPolicy policy) {
+        model.load(policy);
         model.refresh(actingPolicy);
     }
 

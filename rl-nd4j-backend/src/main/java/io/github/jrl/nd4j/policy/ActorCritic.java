@@ -119,9 +119,23 @@ public final class ActorCritic {
         }
     }
 
-    /** Copies every parameter of {@code source}, an actor-critic of the same layout. */
-    public void copyFrom(ActorCritic source) {
-        parameters.copyFrom(source.parameters);
+    /**
+     * Sets every parameter to those of {@code policy} (a {@link #snapshot()} of an actor-critic
+     * of the same layout).
+     *
+     * @throws IllegalArgumentException if the networks or the action head differ in shape
+     */
+    public void load(ActorCriticPolicy policy) {
+        actor.load(policy.actorSnapshot());
+        critic.load(policy.criticSnapshot());
+        float[] params = policy.headParamsView();
+        if (params.length != headParams.length) {
+            throw new IllegalArgumentException("the policy's action head has " + params.length + " parameters, this one "
+                    + headParams.length);
+        }
+        if (headParamView != null) {
+            Buffers.copyIn(params, 0, params.length, headParamView);
+        }
         syncHeadParams();
     }
 

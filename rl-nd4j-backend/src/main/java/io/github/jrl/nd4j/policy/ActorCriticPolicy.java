@@ -205,6 +205,10 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         return critic;
     }
 
+    float[] headParamsView() {
+        return headParams;
+    }
+
     void setHeadParams(float[] params) {
         System.arraycopy(params, 0, headParams, 0, headParams.length);
     }

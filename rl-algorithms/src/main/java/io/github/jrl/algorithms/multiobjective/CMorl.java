@@ -1,0 +1,211 @@
+package io.github.jrl.algorithms.multiobjective;
+
+import io.github.jrl.algorithms.ppo.Ppo;
+import io.github.jrl.algorithms.ppo.PpoConfig;
+import io.github.jrl.core.env.Environment;
+import io.github.jrl.core.multiobjective.CrowdingDistance;
+import io.github.jrl.core.multiobjective.ParetoArchive;
+import io.github.jrl.core.multiobjective.WeightVectors;
+import io.github.jrl.core.random.Rng;
+import io.github.jrl.core.train.Callback;
+import io.github.jrl.core.train.Trainer;
+import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * C-MORL (Liu et al., "Multi-Objective Reinforcement Learning through Efficient
+ * Discovery of Pareto Front", ICLR 2025), on jrl's PPO.
+ *
+ * <ol>
+ *   <li><b>Pareto initialisation.</b> One PPO policy per preference of the Das-Dennis lattice,
+ *       trained on the linearly scalarised advantage of a vector-valued critic
+ *       ({@link LinearAdvantages}).</li>
+ *   <li><b>Pareto extension.</b> Repeatedly: pick the policies of the current front around which
+ *       it is sparsest (largest crowding distance, {@link CrowdingDistance}), and for each of them
+ *       and each objective {@code j} continue training from its networks with constrained PPO
+ *       ({@link ConstrainedPpo}): maximise objective {@code j} while every other objective stays
+ *       above a threshold taken from the selected point ({@link #thresholds}).</li>
+ * </ol>
+ *
+ * A {@link ParetoArchive} keeps the non-dominated points and the policy behind each. Every run's
+ * policy is evaluated every {@code evaluationInterval} updates and at its end, and every
+ * evaluation is offered to the archive, so the policies a constrained run passes through count
+ * too (PGMORL keeps its evaluated offspring the same way).
+ *
+ * <p><b>Thresholds.</b> The paper constrains {@code G_i >= beta G_i(pi_r)}, a relaxation
+ * proportional to the selected policy's own return. That depends on the objective's sign and
+ * origin (a return of {@code -19} steps relaxed by 10% becomes {@code -20.9}, one of {@code 124}
+ * becomes {@code 111.6}), and on a front with large gaps between points (deep-sea-treasure) it
+ * never reaches the neighbouring point. jrl places the threshold in the gap the extension should
+ * fill: between the selected point and the next lower value of that objective on the front,
+ * {@code b_i = p_i - (1 - relaxation)(p_i - l_i)} ({@code b_i = p_i} where the point is already
+ * the lowest), which is invariant to shifting and scaling an objective and halves a gap per round
+ * at the default 0.5.
+ */
+public final class CMorl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CMorl.class);
+
+    private final CMorlConfig config;
+    private final Supplier<? extends Environment<float[], ?>> envFactory;
+    private final int objectives;
+    private final ParetoArchive<ActorCriticPolicy> archive;
+    private final List<double[]> evaluated = new ArrayList<>();
+    private final Rng rng;
+    private long stepsDone;
+
+    /**
+     * @param envFactory makes one copy of a vector-reward environment with {@code float[]}
+     *     observations; it is also the evaluation environment
+     */
+    public CMorl(CMorlConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
+        this.config = config;
+        this.envFactory = envFactory;
+        try (Environment<float[], ?> probe = envFactory.get()) {
+            objectives = probe.rewardDim();
+            if (objectives < 2) {
+                throw new IllegalArgumentException(probe.id() + " has a scalar reward; C-MORL needs rewardDim >= 2");
+            }
+        }
+        this.archive = new ParetoArchive<>(objectives);
+        this.rng = new Rng(config.seed());
+    }
+
+    /** Runs both stages. */
+    public void run() {
+        initialise();
+        for (int round = 0; round < config.extensionIterations(); round++) {
+            extend(round);
+        }
+    }
+
+    /** Stage 1: one policy per Das-Dennis preference. */
+    public void initialise() {
+        for (double[] w : WeightVectors.uniform(objectives, config.weightDivisions())) {
+            Ppo ppo = new Ppo(runConfig(), envFactory, new LinearAdvantages(w, config.normalization()));
+            train(ppo, config.stage1Steps());
+            LOG.info("stage 1 {}: front of {} points", Arrays.toString(w), archive.size());
+        }
+    }
+
+    /** Stage 2, one round: extend the sparsest policies of the front with constrained PPO. */
+    public void extend(int round) {
+        List<ParetoArchive.Entry<ActorCriticPolicy>> entries = archive.entries();
+        List<double[]> points = archive.points();
+        for (int selected : sparsest(points, config.policiesPerIteration())) {
+            for (int j = 0; j < objectives; j++) {
+                double[] thresholds = thresholds(points, selected, j, config.relaxation());
+                ConstraintConfig constraints = new ConstraintConfig(j, thresholds, config.multiplierLearningRate(), 0.0,
+                        config.normalization());
+                ConstrainedPpo constrained = new ConstrainedPpo(runConfig(), constraints, envFactory)
+                        .startingFrom(entries.get(selected).payload());
+                train(constrained.ppo(), config.extensionSteps());
+                LOG.info("stage 2 round {}: from {} maximising {} with thresholds {}: front of {} points", round,
+                        Arrays.toString(points.get(selected)), j, Arrays.toString(thresholds), archive.size());
+            }
+        }
+    }
+
+    private PpoConfig runConfig() {
+        return config.ppo().toBuilder().seed(rng.nextSeed()).build();
+    }
+
+    private void train(Ppo ppo, long steps) {
+        long evaluationSeed = rng.nextSeed();
+        int[] lastEvaluated = {-1};
+        ppo.learn(steps, new Callback() {
+            @Override
+            public boolean onUpdate(Trainer<?, ?> trainer) {
+                if (ppo.updates() % config.evaluationInterval() == 0) {
+                    offer(ppo, evaluationSeed);
+                    lastEvaluated[0] = ppo.updates();
+                }
+                return true;
+            }
+
+            @Override
+            public void onTrainingEnd(Trainer<?, ?> trainer) {
+                if (lastEvaluated[0] != ppo.updates()) {
+                    offer(ppo, evaluationSeed);
+                }
+            }
+        });
+        stepsDone += ppo.stepsDone();
+    }
+
+    private void offer(Ppo ppo, long seed) {
+        ActorCriticPolicy policy = ppo.policy();
+        try (Environment<float[], ?> env = envFactory.get()) {
+            double[] point = meanReturn(policy, env, seed);
+            evaluated.add(point);
+            archive.add(point, policy);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private double[] meanReturn(ActorCriticPolicy policy, Environment<float[], ?> env, long seed) {
+        return FrontEvaluation.meanReturn(policy, (Environment<float[], Object>) env, config.evaluationEpisodes(),
+                seed);
+    }
+
+    /**
+     * The indices of the {@code count} points of largest crowding distance (all of them if fewer),
+     * ties broken by position.
+     */
+    public static int[] sparsest(List<double[]> front, int count) {
+        double[] crowding = CrowdingDistance.of(front);
+        return java.util.stream.IntStream.range(0, front.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -crowding[i]).thenComparingInt(i -> i))
+                .limit(count).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The thresholds of the constrained run from {@code front.get(selected)} that maximises
+     * {@code objective}: NaN at {@code objective}; for every other objective {@code i},
+     * {@code p_i - (1 - relaxation)(p_i - l_i)} with {@code l_i} the largest value of objective
+     * {@code i} on the front below {@code p_i}, or {@code p_i} where there is none.
+     */
+    public static double[] thresholds(List<double[]> front, int selected, int objective, double relaxation) {
+        double[] p = front.get(selected);
+        double[] thresholds = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            if (i == objective) {
+                thresholds[i] = Double.NaN;
+                continue;
+            }
+            double lower = Double.NEGATIVE_INFINITY;
+            for (double[] q : front) {
+                if (q[i] < p[i]) {
+                    lower = Math.max(lower, q[i]);
+                }
+            }
+            thresholds[i] = lower == Double.NEGATIVE_INFINITY ? p[i] : p[i] - (1 - relaxation) * (p[i] - lower);
+        }
+        return thresholds;
+    }
+
+    /** The current archive: the non-dominated points found and the policy behind each. */
+    public ParetoArchive<ActorCriticPolicy> archive() {
+        return archive;
+    }
+
+    /** Every evaluated point, dominated ones included, in evaluation order. */
+    public List<double[]> evaluatedPoints() {
+        return List.copyOf(evaluated);
+    }
+
+    /** Environment steps of all runs so far. */
+    public long stepsDone() {
+        return stepsDone;
+    }
+
+    public CMorlConfig config() {
+        return config;
+    }
+}
