@@ -44,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * becomes {@code 111.6}), and on a front with large gaps between points (deep-sea-treasure) it
  * never reaches the neighbouring point. jrl places the threshold in the gap the extension should
  * fill: between the selected point and the next lower value of that objective on the front,
- * {@code b_i = p_i - (1 - relaxation)(p_i - l_i)} ({@code b_i = p_i} where the point is already
- * the lowest), which is invariant to shifting and scaling an objective and halves a gap per round
- * at the default 0.5.
+ * {@code b_i = p_i - (1 - relaxation)(p_i - l_i)}, which is invariant to shifting and scaling an
+ * objective and halves a gap per round at the default 0.5. Where the point is already the front's
+ * lowest in objective {@code i} there is no gap, and the paper's relaxation relative to the point,
+ * {@code p_i - (1 - relaxation)|p_i|}, lets the front grow past its end.
  */
 public final class CMorl {
 
@@ -169,7 +170,9 @@ public final class CMorl {
      * The thresholds of the constrained run from {@code front.get(selected)} that maximises
      * {@code objective}: NaN at {@code objective}; for every other objective {@code i},
      * {@code p_i - (1 - relaxation)(p_i - l_i)} with {@code l_i} the largest value of objective
-     * {@code i} on the front below {@code p_i}, or {@code p_i} where there is none.
+     * {@code i} on the front below {@code p_i}; where there is none (the point is the front's
+     * lowest in objective {@code i}) the paper's relaxation relative to the point itself,
+     * {@code p_i - (1 - relaxation)|p_i|}.
      */
     public static double[] thresholds(List<double[]> front, int selected, int objective, double relaxation) {
         double[] p = front.get(selected);
@@ -185,7 +188,9 @@ public final class CMorl {
                     lower = Math.max(lower, q[i]);
                 }
             }
-            thresholds[i] = lower == Double.NEGATIVE_INFINITY ? p[i] : p[i] - (1 - relaxation) * (p[i] - lower);
+            thresholds[i] = lower == Double.NEGATIVE_INFINITY
+                    ? p[i] - (1 - relaxation) * Math.abs(p[i])
+                    : p[i] - (1 - relaxation) * (p[i] - lower);
         }
         return thresholds;
     }

@@ -247,6 +247,18 @@ public final class RolloutCollector implements Stateful {
         return recentEpisodes.stream().mapToDouble(EpisodeStatistics::episodeReturn).average().orElse(Double.NaN);
     }
 
+    /** Mean undiscounted return vector of the last {@link #EPISODE_WINDOW} finished episodes, per objective. */
+    public double[] meanEpisodeReturns() {
+        double[] mean = new double[rewardDim];
+        for (EpisodeStatistics episode : recentEpisodes) {
+            double[] returns = episode.returns();
+            for (int j = 0; j < rewardDim; j++) {
+                mean[j] += returns[j] / recentEpisodes.size();
+            }
+        }
+        return mean;
+    }
+
     /** Mean length of the last {@link #EPISODE_WINDOW} finished episodes. */
     public double meanEpisodeLength() {
         return recentEpisodes.stream().mapToInt(EpisodeStatistics::length).average().orElse(Double.NaN);

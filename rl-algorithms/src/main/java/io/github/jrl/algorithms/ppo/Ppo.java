@@ -279,7 +279,14 @@ public final class Ppo implements Trainer<float[], Object> {
         }
         metrics.putAll(combiner.metrics());
         if (collector.hasEpisodes()) {
-            metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
+            if (combiner.rewardDim() == 1) {
+                metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
+            } else {
+                double[] returns = collector.meanEpisodeReturns();
+                for (int j = 0; j < returns.length; j++) {
+                    metrics.put(MetricNames.EPISODIC_RETURN + "_" + j, returns[j]);
+                }
+            }
             metrics.put(MetricNames.EPISODIC_LENGTH, collector.meanEpisodeLength());
         }
         return metrics;

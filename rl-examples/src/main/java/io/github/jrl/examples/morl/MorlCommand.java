@@ -65,7 +65,7 @@ public final class MorlCommand implements Callable<Integer> {
             description = "Advantage normalisation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     AdvantageNormalization normalization;
 
-    @Option(names = "--extension-iterations", defaultValue = "4",
+    @Option(names = "--extension-iterations", defaultValue = "6",
             description = "C-MORL stage-2 rounds; half the budget goes to stage 1 (default: ${DEFAULT-VALUE}).")
     int extensionIterations;
 

@@ -1,0 +1,34 @@
+package io.github.jrl.algorithms.multiobjective;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CMorlTest {
+
+    /** Deep-sea-treasure-like: two ends, a crowded pair, a lone interior point. */
+    private static final List<double[]> FRONT = List.of(
+            new double[] {1, -1}, new double[] {124, -19}, new double[] {2, -3}, new double[] {3, -4},
+            new double[] {50, -14});
+
+    @Test
+    void picksTheEndsThenTheInteriorPointInTheWidestGap() {
+        // crowding: ends infinite; (2,-3): (3-1)/123 + (-1+4)/18; (3,-4): (50-2)/123 + (-3+14)/18;
+        // (50,-14): (124-3)/123 + (-4+19)/18: largest interior
+        assertArrayEquals(new int[] {0, 1, 4}, CMorl.sparsest(FRONT, 3));
+        assertArrayEquals(new int[] {0, 1, 4, 3, 2}, CMorl.sparsest(FRONT, 10));
+    }
+
+    @Test
+    void thresholdsSitInTheGapBelowTheSelectedPoint() {
+        // from (124,-19) maximising time: treasure at least halfway down to the next lower treasure, 50
+        assertArrayEquals(new double[] {87, Double.NaN}, CMorl.thresholds(FRONT, 1, 1, 0.5), 1e-12);
+        // from (1,-1) maximising treasure: time at least halfway down to the next lower time, -3
+        assertArrayEquals(new double[] {Double.NaN, -2}, CMorl.thresholds(FRONT, 0, 0, 0.5), 1e-12);
+        // from (50,-14) maximising treasure, relaxation 0.75: -14 - 0.25 * (-14 + 19)
+        assertArrayEquals(new double[] {Double.NaN, -15.25}, CMorl.thresholds(FRONT, 4, 0, 0.75), 1e-12);
+        // the lowest time on the front has no gap below: the paper's relaxation of the point itself
+        assertArrayEquals(new double[] {Double.NaN, -28.5}, CMorl.thresholds(FRONT, 1, 0, 0.5), 1e-12);
+    }
+}
