@@ -27,6 +27,10 @@ public final class CrowdingDistance {
         int objectives = Points.dimension(points, "front");
         int n = points.size();
         double[] distance = new double[n];
+        if (n <= 2) {
+            Arrays.fill(distance, Double.POSITIVE_INFINITY);
+            return distance;
+        }
         Integer[] order = new Integer[n];
         for (int j = 0; j < objectives; j++) {
             final int objective = j;
@@ -35,13 +39,12 @@ public final class CrowdingDistance {
             }
             Arrays.sort(order, Comparator.comparingDouble((Integer i) -> points.get(i)[objective])
                     .thenComparingInt(i -> i));
-            double low = points.get(order[0])[j];
-            double range = points.get(order[n - 1])[j] - low;
-            distance[order[0]] = Double.POSITIVE_INFINITY;
-            distance[order[n - 1]] = Double.POSITIVE_INFINITY;
+            double range = points.get(order[n - 1])[j] - points.get(order[0])[j];
             if (range == 0) {
                 continue;
             }
+            distance[order[0]] = Double.POSITIVE_INFINITY;
+            distance[order[n - 1]] = Double.POSITIVE_INFINITY;
             for (int k = 1; k < n - 1; k++) {
                 distance[order[k]] += (points.get(order[k + 1])[j] - points.get(order[k - 1])[j]) / range;
             }
