@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Multi-objective PPO from the command line: preference-conditioned PPO or C-MORL on a
@@ -85,6 +87,9 @@ public final class MorlCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Run directory (default: runs/<algo>-<env>-seed<seed>).")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws IOException {
         if (budget < 1) {
@@ -139,11 +144,13 @@ public final class MorlCommand implements Callable<Integer> {
         settings.put("seconds", Math.round((System.nanoTime() - start) / 1e9));
         FrontReport report = FrontReport.of(points, reference, utilityWeights, knownFront(envId));
         FrontFiles.write(runDir, algorithm + " on " + envId + ", seed " + seed, settings, report);
-        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %.4f | %.4f | %.4f | %s | %s |%n", algorithm, envId, seed,
+        java.io.PrintWriter console = spec.commandLine().getOut();
+        console.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %.4f | %.4f | %.4f | %s | %s |%n", algorithm, envId, seed,
                 budget, report.front().size(), report.hypervolume(), report.sparsity(), report.expectedUtility(),
                 Double.isNaN(report.igd()) ? "n/a" : String.format(Locale.ROOT, "%.4f", report.igd()),
                 report.knownFront().isEmpty() ? "n/a" : report.knownPointsFound() + "/" + report.knownFront().size());
-        System.out.println("front: " + report.front().stream().map(Arrays::toString).toList() + " -> " + runDir);
+        console.println("front: " + report.front().stream().map(Arrays::toString).toList() + " -> " + runDir);
+        console.flush();
         return 0;
     }
 
