@@ -71,6 +71,11 @@ public final class MorlCommand implements Callable<Integer> {
             description = "C-MORL stage-2 rounds; half the budget goes to stage 1 (default: ${DEFAULT-VALUE}).")
     int extensionIterations;
 
+    @Option(names = "--stage1-divisions", defaultValue = "-1",
+            description = "Das-Dennis divisions of C-MORL's stage-1 preferences (default: 5 for 2 objectives, 6"
+                    + " preferences; 2 beyond, 6 preferences for 3 objectives).")
+    int stage1Divisions;
+
     @Option(names = "--policy-weights", defaultValue = "10",
             description = "Das-Dennis divisions of the preferences a pcppo front is evaluated at (default: ${DEFAULT-VALUE}).")
     int policyDivisions;
@@ -126,16 +131,18 @@ public final class MorlCommand implements Callable<Integer> {
             points = FrontEvaluation.evaluate(policies, envFactory, episodes, seed);
             settings.put("policy_weight_divisions", policyDivisions);
         } else {
-            int preferences = WeightVectors.uniform(objectives, 5).size();
+            int divisions = stage1Divisions > 0 ? stage1Divisions : objectives == 2 ? 5 : 2;
+            int preferences = WeightVectors.uniform(objectives, divisions).size();
             CMorlConfig base = CMorlConfig.of(ppo, Math.max(1, budget / 2 / preferences), extensionIterations,
                     1, seed);
             long extensionRuns = (long) extensionIterations * base.policiesPerIteration() * objectives;
             CMorlConfig config = CMorlConfig.of(ppo, base.stage1Steps(), extensionIterations,
                     extensionRuns == 0 ? 1 : Math.max(1, (budget - base.stage1Steps() * preferences) / extensionRuns),
-                    seed).withNormalization(normalization).withEvaluation(1, episodes);
+                    seed).withWeightDivisions(divisions).withNormalization(normalization).withEvaluation(1, episodes);
             CMorl cmorl = new CMorl(config, envFactory);
             cmorl.run();
             points = cmorl.evaluatedPoints();
+            settings.put("stage1_preferences", preferences);
             settings.put("stage1_steps_per_policy", config.stage1Steps());
             settings.put("extension_iterations", config.extensionIterations());
             settings.put("extension_steps_per_run", config.extensionSteps());
