@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *       it is sparsest (largest crowding distance, {@link CrowdingDistance}), and for each of them
  *       and each objective {@code j} continue training from its networks with constrained PPO
  *       ({@link ConstrainedPpo}): maximise objective {@code j} while every other objective stays
- *       above a threshold taken from the selected point ({@link #thresholds}).</li>
+ *       above a threshold taken from the selected point ({@link #thresholds}); the multipliers
+ *       start at 1 and step in units of the gap ({@link #multiplierRate}).</li>
  * </ol>
  *
  * A {@link ParetoArchive} keeps the non-dominated points and the policy behind each. Every run's
@@ -52,6 +53,13 @@ import org.slf4j.LoggerFactory;
 public final class CMorl {
 
     private static final Logger LOG = LoggerFactory.getLogger(CMorl.class);
+
+    /**
+     * Every extension starts with its multipliers at 1, safety-starter-agents' {@code penalty_init}
+     * (Ray et al. 2019): balanced between the objective and its constraints, rather than
+     * unconstrained, which would first drive the policy away from the point it extends.
+     */
+    static final double INITIAL_MULTIPLIER = 1.0;
 
     private final CMorlConfig config;
     private final Supplier<? extends Environment<float[], ?>> envFactory;
@@ -102,8 +110,9 @@ public final class CMorl {
         for (int selected : sparsest(points, config.policiesPerIteration())) {
             for (int j = 0; j < objectives; j++) {
                 double[] thresholds = thresholds(points, selected, j, config.relaxation());
-                ConstraintConfig constraints = new ConstraintConfig(j, thresholds, config.multiplierLearningRate(), 0.0,
-                        config.normalization());
+                ConstraintConfig constraints = new ConstraintConfig(j, thresholds,
+                        multiplierRate(points.get(selected), thresholds, config.multiplierLearningRate()),
+                        INITIAL_MULTIPLIER, config.normalization());
                 ConstrainedPpo constrained = new ConstrainedPpo(runConfig(), constraints, envFactory)
                         .startingFrom(entries.get(selected).payload());
                 train(constrained.ppo(), config.extensionSteps());
@@ -193,6 +202,22 @@ public final class CMorl {
                     : p[i] - (1 - relaxation) * (p[i] - lower);
         }
         return thresholds;
+    }
+
+    /**
+     * The multipliers' step size of an extension: {@code rate} divided by the largest distance
+     * between the selected point and a threshold, so that a violation of the whole gap moves a
+     * multiplier by {@code rate} whatever the objective's scale (deep-sea-treasure's treasures span
+     * 1 to 124, its times 1 to 19). A gap of 0 leaves {@code rate}.
+     */
+    static double multiplierRate(double[] point, double[] thresholds, double rate) {
+        double gap = 0;
+        for (int i = 0; i < point.length; i++) {
+            if (!Double.isNaN(thresholds[i])) {
+                gap = Math.max(gap, Math.abs(point[i] - thresholds[i]));
+            }
+        }
+        return gap > 0 ? rate / gap : rate;
     }
 
     /** The current archive: the non-dominated points found and the policy behind each. */

@@ -64,7 +64,12 @@ public record CMorlConfig(PpoConfig ppo, int weightDivisions, long stage1Steps, 
         }
     }
 
-    /** The defaults above with the given PPO settings, per-run budgets and seed. */
+    /**
+     * The defaults above with the given PPO settings, per-run budgets and seed; beside them
+     * {@link AdvantageNormalization#PER_OBJECTIVE} (jrl's choice: Lagrange multipliers then weigh
+     * objectives of any scale alike) and an evaluation of one episode after every update (enough
+     * for deterministic environments; raise the episodes with {@link #withEvaluation} otherwise).
+     */
     public static CMorlConfig of(PpoConfig ppo, long stage1Steps, int extensionIterations, long extensionSteps,
             long seed) {
         return new CMorlConfig(ppo, 5, stage1Steps, extensionIterations, 3, extensionSteps, 0.5,

@@ -1,6 +1,7 @@
 package io.github.jrl.algorithms.multiobjective;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,12 @@ class CMorlTest {
         assertArrayEquals(new double[] {Double.NaN, -15.25}, CMorl.thresholds(FRONT, 4, 0, 0.75), 1e-12);
         // the lowest time on the front has no gap below: the paper's relaxation of the point itself
         assertArrayEquals(new double[] {Double.NaN, -28.5}, CMorl.thresholds(FRONT, 1, 0, 0.5), 1e-12);
+    }
+
+    @Test
+    void multipliersStepInUnitsOfTheGap() {
+        assertEquals(0.05 / 37, CMorl.multiplierRate(new double[] {124, -19}, new double[] {87, Double.NaN}, 0.05),
+                1e-15);
+        assertEquals(0.05, CMorl.multiplierRate(new double[] {1, -1}, new double[] {Double.NaN, -1}, 0.05));
     }
 }
