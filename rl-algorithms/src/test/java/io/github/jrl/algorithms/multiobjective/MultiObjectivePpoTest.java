@@ -62,8 +62,8 @@ class MultiObjectivePpoTest {
     }
 
     @Test
-    void preferenceConditionedPpoOnDeepSeaTreasureFindsTheNearestTreasureAndTheExtremes() {
-        // tiny budget: the shallow end of the concave front is found at once
+    void preferenceConditionedPpoOnDeepSeaTreasureFindsTheNearestTreasureForTheTimePreference() {
+        // tiny budget: the shallow end of the concave front, the best for the preference (0, 1), is found at once
         PreferenceConditionedPpo pcppo = new PreferenceConditionedPpo(config(0), AdvantageNormalization.SCALARISED,
                 DeepSeaTreasureGrid::make);
         pcppo.learn(4_000);
