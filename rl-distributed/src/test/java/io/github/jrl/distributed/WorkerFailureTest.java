@@ -40,7 +40,7 @@ class WorkerFailureTest {
             workers.start();
             RolloutPlan plan = RolloutPlan.of(config, BusyCartPole.ID, BUSY, 2);
             try (PekkoRollouts rollouts = PekkoRollouts.cluster(plan, ClusterSettings.learner(LocalWorkerProcesses.HOST, port),
-                    2, Duration.ofSeconds(40), Duration.ofSeconds(3))) {
+                    2, Duration.ofSeconds(40), Duration.ofSeconds(10))) {
                 CompletableFuture<String> restarted = new CompletableFuture<>();
                 Callback faults = new Callback() {
                     @Override

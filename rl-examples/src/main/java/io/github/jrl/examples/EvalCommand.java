@@ -3,7 +3,8 @@ package io.github.jrl.examples;
 import io.github.jrl.core.callbacks.Evaluation;
 import io.github.jrl.core.callbacks.EvaluationResult;
 import io.github.jrl.envs.Envs;
-import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import io.github.jrl.core.policy.Policy;
+import io.github.jrl.nd4j.policy.PolicyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no policy file at " + file);
         }
-        ActorCriticPolicy policy = ActorCriticPolicy.load(file);
+        Policy<float[], Object> policy = PolicyFiles.load(file);
         EvaluationResult result = Evaluation.evaluate(policy, Envs.<float[], Object>make(envId), episodes, !stochastic, seed);
         System.out.printf(Locale.ROOT, "%s on %s: mean return %.2f +- %.2f over %d %s episodes (mean length %.1f)%n", file,
                 envId, result.mean(), result.std(), episodes, stochastic ? "stochastic" : "deterministic",

@@ -2,6 +2,7 @@ package io.github.jrl.examples;
 
 import io.github.jrl.examples.bench.BenchCommand;
 import io.github.jrl.examples.plot.PlotCommand;
+import io.github.jrl.examples.sweep.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
-        subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
             ParetoQLearningCommand.class, io.github.jrl.examples.morl.MorlCommand.class})
 public final class Main implements Runnable {
 

@@ -1,9 +1,5 @@
 package io.github.jrl.examples;
 
-import io.github.jrl.algorithms.ppo.Ppo;
-import io.github.jrl.algorithms.ppo.PpoConfig;
-import io.github.jrl.algorithms.ppo.PpoConfigFile;
-import io.github.jrl.algorithms.ppo.PpoPresets;
 import io.github.jrl.core.callbacks.CheckpointCallback;
 import io.github.jrl.core.callbacks.EvalCallback;
 import io.github.jrl.core.callbacks.Evaluation;
@@ -11,7 +7,6 @@ import io.github.jrl.core.callbacks.EvaluationResult;
 import io.github.jrl.core.callbacks.MetricsCallback;
 import io.github.jrl.core.callbacks.StopOnNonFinite;
 import io.github.jrl.core.checkpoint.CheckpointDirectory;
-import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.metrics.ConsoleSink;
 import io.github.jrl.core.metrics.CsvSink;
 import io.github.jrl.core.metrics.JsonLinesSink;
@@ -19,6 +14,7 @@ import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.core.metrics.MultiSink;
 import io.github.jrl.core.metrics.TensorBoardSink;
 import io.github.jrl.core.train.Callback;
+import io.github.jrl.core.train.Trainer;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.examples.plot.LearningCurve;
 import io.github.jrl.examples.plot.LearningCurvePlot;
@@ -29,11 +25,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,8 +40,8 @@ import picocli.CommandLine.Spec;
  * {@code --eval-every} the best one evaluated), and the learning curve as PNG; then evaluates the
  * policy. {@code --resume} continues such a run from its latest valid checkpoint.
  */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train an agent (PPO) and write a run directory,"
-        + " or continue one with --resume.")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train an agent (PPO or SAC) and write a run"
+        + " directory, or continue one with --resume.")
 public final class TrainCommand implements Callable<Integer> {
 
     /** The deployable policy in a run directory, as {@code eval} loads it. */
@@ -61,18 +55,19 @@ public final class TrainCommand implements Callable<Integer> {
     /** Evaluations use seeds far from the training seed's, so they see other episodes. */
     private static final long EVAL_SEED_OFFSET = 1_000_000;
 
-    @Option(names = "--algo", defaultValue = "ppo", description = "Algorithm: ppo (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--algo", defaultValue = "ppo", description = "Algorithm: ppo or sac (default: ${DEFAULT-VALUE}).")
     String algorithm;
 
     @Option(names = "--env", defaultValue = "CartPole-v1", description = "Environment id (default: ${DEFAULT-VALUE}).")
     String envId;
 
-    @Option(names = "--preset", paramLabel = "NAME", completionCandidates = PresetNames.class, description = "Hyperparameter"
-            + " preset, one of ${COMPLETION-CANDIDATES} (default: the one named after --env, unless --config is given).")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Hyperparameter preset, named after the env it is"
+            + " for: PPO has CartPole-v1, Acrobot-v1, Pendulum-v1; SAC has Pendulum-v1, MountainCarContinuous-v0,"
+            + " CartPole-v1 (default: the one named after --env, unless --config is given).")
     String preset;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Hyperparameters in a .yml or .json file, over"
-            + " Stable-Baselines3's defaults, or over --preset when given.")
+            + " Stable-Baselines3's defaults of the algorithm, or over --preset when given.")
     Path configFile;
 
     @Option(names = "--steps", defaultValue = "100000", description = "Environment steps (default: ${DEFAULT-VALUE}).")
@@ -102,46 +97,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The names {@code --preset} takes, for its help. */
-    static final class PresetNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return PpoPresets.NAMES.iterator();
-        }
-    }
-
     @Override
     public Integer call() throws IOException {
         if (resume != null) {
             return resume();
         }
         TrainSettings settings = new TrainSettings(algorithm, envId, steps, checkpointEvery, evalEvery, evalEpisodes);
-        PpoConfig config = resolveConfig();
-        Path runDir = out != null ? out : Path.of("runs", algorithm + "-" + envId + "-seed" + config.seed());
+        AlgorithmRun run = AlgorithmRun.start(algorithm, envId, preset, configFile, seed);
+        Path runDir = out != null ? out : Path.of("runs", algorithm + "-" + envId + "-seed" + run.seed());
         if (Files.exists(runDir.resolve(TrainSettings.FILE))) {
             throw new IllegalArgumentException(runDir + " already holds a run; continue it with --resume " + runDir
                     + ", or choose another --out");
         }
         settings.write(runDir);
-        PpoConfigFile.write(runDir.resolve(CONFIG_FILE), config);
-        System.out.printf(Locale.ROOT, "training PPO on %s for %d steps (seed %d, backend %s) into %s%n", envId, steps,
-                config.seed(), Backend.describe(), runDir);
-        return train(new Ppo(config, envFactory(envId)), settings, runDir);
-    }
-
-    /** The preset or file's hyperparameters, with {@code --seed} applied. */
-    private PpoConfig resolveConfig() throws IOException {
-        if (configFile != null && !Files.isRegularFile(configFile)) {
-            throw new IllegalArgumentException("--config: no file " + configFile);
-        }
-        if (preset == null && configFile == null && !PpoPresets.NAMES.contains(envId)) {
-            throw new IllegalArgumentException("there is no PPO preset for " + envId + " (presets: " + PpoPresets.NAMES
-                    + "); give its hyperparameters with --config FILE, or a preset with --preset NAME");
-        }
-        PpoConfig base = preset != null ? PpoPresets.forEnv(preset)
-                : configFile != null ? PpoConfig.builder().build() : PpoPresets.forEnv(envId);
-        PpoConfig config = configFile != null ? PpoConfigFile.read(configFile, base) : base;
-        return seed == null ? config : config.toBuilder().seed(seed).build();
+        run.writeConfig(runDir.resolve(CONFIG_FILE));
+        System.out.printf(Locale.ROOT, "training %s on %s for %d steps (seed %d, backend %s) into %s%n",
+                run.displayName(), envId, steps, run.seed(), Backend.describe(), runDir);
+        return train(run, settings, runDir);
     }
 
     private int resume() throws IOException {
@@ -156,20 +128,17 @@ public final class TrainCommand implements Callable<Integer> {
         CheckpointDirectory.Latest latest = new CheckpointDirectory(resume.resolve(CHECKPOINTS)).latestValid()
                 .orElseThrow(() -> new IllegalArgumentException(resume + " has no checkpoint to resume from in "
                         + resume.resolve(CHECKPOINTS)));
-        Ppo ppo = Ppo.resume(Ppo.configOf(latest.checkpoint()), envFactory(settings.env()), latest.checkpoint());
-        System.out.printf(Locale.ROOT, "resuming PPO on %s at step %d of %d from %s%n", settings.env(), latest.step(),
-                settings.steps(), latest.checkpoint().file());
-        return train(ppo, settings, resume);
-    }
-
-    private static Supplier<Environment<float[], Object>> envFactory(String id) {
-        return () -> Envs.make(id);
+        AlgorithmRun run = AlgorithmRun.resume(settings.algo(), settings.env(), latest.checkpoint());
+        System.out.printf(Locale.ROOT, "resuming %s on %s at step %d of %d from %s%n", run.displayName(), settings.env(),
+                latest.step(), settings.steps(), latest.checkpoint().file());
+        return train(run, settings, resume);
     }
 
     /** Trains to {@code settings.steps()}, writing the run directory's files, then evaluates. */
-    private static int train(Ppo ppo, TrainSettings settings, Path runDir) throws IOException {
+    private static int train(AlgorithmRun run, TrainSettings settings, Path runDir) throws IOException {
         String env = settings.env();
-        long seed = ppo.config().seed();
+        long seed = run.seed();
+        Trainer<float[], Object> trainer = run.trainer();
         CheckpointDirectory checkpoints = new CheckpointDirectory(runDir.resolve(CHECKPOINTS));
         try (MultiSink sinks = new MultiSink(new ConsoleSink(System.out, Math.max(1, settings.steps() / 10)),
                 new CsvSink(runDir.resolve("metrics.csv")), new JsonLinesSink(runDir.resolve("metrics.jsonl")),
@@ -179,26 +148,26 @@ public final class TrainCommand implements Callable<Integer> {
                 Path best = runDir.resolve(BEST_POLICY_FILE);
                 callbacks.add(EvalCallback.builder(Envs.<float[], Object>make(env), seed + EVAL_SEED_OFFSET)
                         .everySteps(settings.evalEvery()).episodes(settings.evalEpisodes()).metrics(sinks)
-                        .saveBest(trainer -> ppo.policy().save(best)).build());
+                        .saveBest(t -> run.savePolicy(best)).build());
             }
             callbacks.add(new CheckpointCallback(checkpoints, settings.checkpointEvery(), CHECKPOINTS_KEPT));
             callbacks.add(ProgressBarCallback.forConsole(settings.steps()));
-            ppo.learn(settings.steps(), callbacks);
+            run.learn(settings.steps(), callbacks);
         }
-        Path last = checkpoints.fileFor(ppo.stepsDone());
+        Path last = checkpoints.fileFor(trainer.stepsDone());
         if (Files.notExists(last)) { // the checkpoint callback may have saved this step already
-            ppo.saveCheckpoint(last);
+            trainer.saveCheckpoint(last);
             checkpoints.keepLatest(CHECKPOINTS_KEPT);
         }
-        ppo.policy().save(runDir.resolve(POLICY_FILE));
+        run.savePolicy(runDir.resolve(POLICY_FILE));
         LearningCurve curve = LearningCurve.read(runDir, MetricNames.EPISODIC_RETURN);
         LearningCurvePlot.savePng(LearningCurvePlot.chart(List.of(curve), MetricNames.EPISODIC_RETURN, Spread.STD,
-                "PPO " + env + " (seed " + seed + ")", 800, 500), runDir.resolve("learning_curve.png"));
-        EvaluationResult result = Evaluation.evaluate(ppo.policy(), Envs.<float[], Object>make(env),
+                run.displayName() + " " + env + " (seed " + seed + ")", 800, 500), runDir.resolve("learning_curve.png"));
+        EvaluationResult result = Evaluation.evaluate(trainer.policy(), Envs.<float[], Object>make(env),
                 settings.evalEpisodes(), true, seed + EVAL_SEED_OFFSET);
         System.out.printf(Locale.ROOT, "final evaluation on %s: %.1f +- %.1f over %d deterministic episodes "
-                + "(%d steps in %.1f s)%n", env, result.mean(), result.std(), settings.evalEpisodes(), ppo.stepsDone(),
-                ppo.timings().totalSeconds());
+                + "(%d steps in %.1f s)%n", env, result.mean(), result.std(), settings.evalEpisodes(), trainer.stepsDone(),
+                run.trainingSeconds());
         return 0;
     }
 }

@@ -28,7 +28,7 @@ record TrainSettings(String algo, String env, long steps, long checkpointEvery, 
 
     /** The file in a run directory. */
     static final String FILE = "run.yml";
-    static final List<String> ALGORITHMS = List.of("ppo");
+    static final List<String> ALGORITHMS = List.of("ppo", "sac");
 
     private static final ConfigSchema<TrainSettings, Builder> SCHEMA = new ConfigSchema<>(Builder::new, Builder::build,
             List.of(text("algo", TrainSettings::algo, (b, v) -> b.algo = v),

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.jrl.algorithms.ppo.PpoConfig;
 import io.github.jrl.algorithms.ppo.PpoConfigFile;
 import io.github.jrl.algorithms.ppo.PpoPresets;
+import io.github.jrl.algorithms.sac.SacConfig;
+import io.github.jrl.algorithms.sac.SacConfigFile;
+import io.github.jrl.algorithms.sac.SacPresets;
 import io.github.jrl.core.checkpoint.Checkpoint;
 import io.github.jrl.core.checkpoint.CheckpointDirectory;
 import io.github.jrl.core.metrics.MetricNames;
@@ -80,6 +83,33 @@ class TrainCommandTest {
         Files.delete(run.resolve("policy.jrl"));
         assertEquals(0, jrl("train", "--resume", run.toString()).exitCode());
         assertArrayEquals(policy, Files.readAllBytes(run.resolve("policy.jrl")), "the resumed run ends where the first did");
+    }
+
+    /** SAC through the same command: its config file, checkpoints that resume exactly, and eval of its policy. */
+    @Test
+    void sacRunsResumeAndEvaluateLikePpoRuns() throws IOException {
+        Path run = dir.resolve("sac");
+        Path small = dir.resolve("sac.yml");
+        Files.writeString(small, "learningStarts: 50\nbatchSize: 32\nhiddenSizes: [16, 16]\nentCoef: auto_0.5\n");
+        Result result = jrl("train", "--algo", "sac", "--env", "Pendulum-v1", "--preset", "Pendulum-v1", "--config",
+                small.toString(), "--seed", "3", "--steps", "300", "--checkpoint-every", "100", "--eval-episodes", "1",
+                "--out", run.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        SacConfig expected = SacPresets.pendulum().toBuilder().learningStarts(50).batchSize(32).hiddenSizes(16, 16)
+                .autoEntCoef(0.5).seed(3).build();
+        assertEquals(expected, SacConfigFile.read(run.resolve("config.yml"), SacConfig.builder().build()));
+        CheckpointDirectory checkpoints = new CheckpointDirectory(run.resolve("checkpoints"));
+        assertEquals(List.of(100L, 200L, 300L), checkpoints.entries().stream().map(CheckpointDirectory.Entry::step).toList());
+
+        byte[] policy = Files.readAllBytes(run.resolve("policy.jrl"));
+        Files.delete(checkpoints.fileFor(200));
+        Files.delete(checkpoints.fileFor(300));
+        assertEquals(0, jrl("train", "--resume", run.toString()).exitCode());
+        assertArrayEquals(policy, Files.readAllBytes(run.resolve("policy.jrl")), "the resumed run ends where the first did");
+
+        assertEquals(0, jrl("eval", run.toString(), "--env", "Pendulum-v1", "--episodes", "1").exitCode());
+        assertRefused("error: there is no SAC preset for Acrobot-v1", "train", "--algo", "sac", "--env", "Acrobot-v1");
+        assertRefused("error: algo must be one of [ppo, sac], got 'dqn'", "train", "--algo", "dqn");
     }
 
     @Test

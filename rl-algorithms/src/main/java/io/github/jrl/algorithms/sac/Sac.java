@@ -3,6 +3,7 @@ package io.github.jrl.algorithms.sac;
 import io.github.jrl.algorithms.common.TrainingEnvs;
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.checkpoint.Checkpoint;
+import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.metrics.MetricNames;
 import io.github.jrl.core.random.ColoredNoise;
@@ -290,14 +291,26 @@ public final class Sac implements Trainer<float[], Object> {
 
     /**
      * A run continued from a checkpoint written by {@link #saveCheckpoint} with the same config:
-     * networks, optimisers, temperature, replay buffer, generators and counters are restored;
-     * the environment copies start new episodes.
+     * networks, optimisers, temperature, replay buffer, generators, environment copies
+     * (mid-episode), exploration noise and counters are restored, so training on continues
+     * exactly as the saved run would have.
      */
     public static Sac resume(SacConfig config, Supplier<? extends Environment<float[], ?>> envFactory, Path checkpoint)
             throws IOException {
+        return resume(config, envFactory, Checkpoint.read(checkpoint));
+    }
+
+    /** As {@link #resume(SacConfig, Supplier, Path)}, from a checkpoint already read and verified. */
+    public static Sac resume(SacConfig config, Supplier<? extends Environment<float[], ?>> envFactory,
+            Checkpoint checkpoint) throws IOException {
         Sac sac = new Sac(config, envFactory);
-        SacCheckpoint.restore(sac, Checkpoint.read(checkpoint));
+        SacCheckpoint.restore(sac, checkpoint);
         return sac;
+    }
+
+    /** The config of the run that wrote {@code checkpoint}, to {@link #resume} it with. */
+    public static SacConfig configOf(Checkpoint checkpoint) throws IOException {
+        return SacCheckpoint.savedConfig(checkpoint);
     }
 
     SacLearner learner() {
@@ -310,6 +323,18 @@ public final class Sac implements Trainer<float[], Object> {
 
     ReplayBuffer buffer() {
         return buffer;
+    }
+
+    Stateful envs() {
+        return Stateful.of(envs);
+    }
+
+    RecentEpisodes episodes() {
+        return episodes;
+    }
+
+    ColoredNoise[] coloredNoise() {
+        return coloredNoise;
     }
 
     Rng[] generators() {

@@ -1,6 +1,7 @@
 package io.github.jrl.algorithms.sac;
 
 import io.github.jrl.core.schedule.Schedule;
+import java.util.List;
 
 /**
  * SAC hyperparameters per environment, on top of Stable-Baselines3's defaults: rl-baselines3-zoo's
@@ -8,6 +9,9 @@ import io.github.jrl.core.schedule.Schedule;
  * where it relies on something jrl does without, what replaces it and why.
  */
 public final class SacPresets {
+
+    /** The environments with a preset, as {@link #forEnv} takes them. */
+    public static final List<String> NAMES = List.of("Pendulum-v1", "MountainCarContinuous-v0", "CartPole-v1");
 
     private SacPresets() {
     }
@@ -51,8 +55,8 @@ public final class SacPresets {
             case "Pendulum-v1" -> pendulum();
             case "MountainCarContinuous-v0" -> mountainCarContinuous();
             case "CartPole-v1" -> cartPole();
-            default -> throw new IllegalArgumentException("no SAC preset for '" + envId
-                    + "'; presets exist for Pendulum-v1, MountainCarContinuous-v0, CartPole-v1");
+            default -> throw new IllegalArgumentException("no SAC preset for '" + envId + "'; presets exist for "
+                    + NAMES);
         };
     }
 }

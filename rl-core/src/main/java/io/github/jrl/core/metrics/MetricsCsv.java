@@ -145,7 +145,7 @@ public final class MetricsCsv {
     }
 
     /** One CSV record (without the line terminator) of {@code fields}, quoted where needed. */
-    static String formatLine(List<String> fields) {
+    public static String formatLine(List<String> fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             String field = fields.get(i);

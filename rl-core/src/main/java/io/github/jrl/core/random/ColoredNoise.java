@@ -1,5 +1,11 @@
 package io.github.jrl.core.random;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.core.checkpoint.Stateful;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
 /**
  * Gaussian noise whose power spectral density falls as {@code 1/f^beta}, generated in sequences
  * of a fixed length for {@code dims} independent dimensions and handed out one time step at a
@@ -16,7 +22,7 @@ package io.github.jrl.core.random;
  * generator of its own; {@link #reset()} discards the rest of the current sequences (call it
  * when an episode ends).
  */
-public final class ColoredNoise {
+public final class ColoredNoise implements Stateful {
 
     private final double beta;
     private final int length;
@@ -96,6 +102,28 @@ public final class ColoredNoise {
             out[offset + k] = sequences[k * length + position];
         }
         position++;
+    }
+
+    /** Writes the current sequences and the position in them. */
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, "ColoredNoise");
+        out.writeInt(position);
+        StateCodec.writeFloats(out, sequences);
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, "ColoredNoise");
+        int savedPosition = in.readInt();
+        if (savedPosition < 0 || savedPosition > length) {
+            throw new IOException("a coloured-noise position must be in [0, " + length + "], found " + savedPosition);
+        }
+        float[] saved = StateCodec.readFloats(in, sequences.length, "coloured-noise sequences");
+        return () -> {
+            System.arraycopy(saved, 0, sequences, 0, sequences.length);
+            position = savedPosition;
+        };
     }
 
     /** Forgets the rest of the current sequences: the next step starts new ones. */

@@ -1,6 +1,13 @@
 package io.github.jrl.core.wrappers;
 
+import io.github.jrl.core.checkpoint.StateCodec;
+import io.github.jrl.core.checkpoint.Stateful;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +16,7 @@ import java.util.Map;
  * {@code charts/episodic_return} and {@code charts/episodic_length} (Stable-Baselines3's
  * {@code ep_info_buffer} with its {@code stats_window_size} of 100).
  */
-public final class RecentEpisodes {
+public final class RecentEpisodes implements Stateful {
 
     /** Episodes over which the means run (SB3's {@code stats_window_size}). */
     public static final int WINDOW = 100;
@@ -27,6 +34,50 @@ public final class RecentEpisodes {
                 episodes.removeFirst();
             }
         }
+    }
+
+    /** Writes the window's episodes and the count. */
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        StateCodec.writeTag(out, "RecentEpisodes");
+        out.writeLong(count);
+        out.writeInt(episodes.size());
+        for (EpisodeStatistics episode : episodes) {
+            StateCodec.writeDoubles(out, episode.returns());
+            out.writeInt(episode.length());
+        }
+    }
+
+    @Override
+    public Restore readState(DataInputStream in) throws IOException {
+        StateCodec.readTag(in, "RecentEpisodes");
+        long savedCount = in.readLong();
+        int size = in.readInt();
+        if (size < 0 || size > WINDOW || size > savedCount) {
+            throw new IOException("a window of recent episodes holds 0 to " + WINDOW + " of the " + savedCount
+                    + " episodes recorded, found " + size);
+        }
+        List<EpisodeStatistics> saved = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            int components = in.readInt();
+            if (components < 1) {
+                throw new IOException("an episode with " + components + " reward components");
+            }
+            double[] returns = new double[components];
+            for (int k = 0; k < components; k++) {
+                returns[k] = in.readDouble();
+            }
+            int length = in.readInt();
+            if (length < 1) {
+                throw new IOException("an episode of length " + length);
+            }
+            saved.add(new EpisodeStatistics(returns, length));
+        }
+        return () -> {
+            episodes.clear();
+            episodes.addAll(saved);
+            count = savedCount;
+        };
     }
 
     /** Whether any episode has finished yet. */

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class ColoredNoiseTest {
@@ -99,5 +104,22 @@ class ColoredNoiseTest {
         assertArrayEquals(a, draw(new ColoredNoise(1, 16, 2), new Rng(4), 3));
         assertThrows(IllegalArgumentException.class, () -> new ColoredNoise(-1, 16, 1));
         assertThrows(IllegalArgumentException.class, () -> new ColoredNoise(1, 1, 1));
+    }
+
+    /** A restored generator continues the saved one's sequence mid-way; a foreign state is refused unchanged. */
+    @Test
+    void stateRestoresMidSequence() throws IOException {
+        ColoredNoise noise = new ColoredNoise(1, 16, 2);
+        Rng rng = new Rng(9);
+        draw(noise, rng, 5);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        noise.writeState(new DataOutputStream(bytes));
+        Rng rngCopy = Rng.fromState(rng.state());
+        ColoredNoise restored = new ColoredNoise(1, 16, 2);
+        restored.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))).apply();
+        assertArrayEquals(draw(noise, rng, 40), draw(restored, rngCopy, 40));
+        ColoredNoise wider = new ColoredNoise(1, 16, 3);
+        assertThrows(IOException.class, () -> wider.readState(
+                new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))));
     }
 }

@@ -19,7 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Draws learning curves with XChart: a metric (by default {@code charts/episodic_return})
  * against environment steps. One run is a single line; several runs (seeds) are drawn as thin
  * lines overlaid with their mean (thick, black) and a shaded band of their spread
- * ({@link Spread}), the usual figure of RL papers and of SB3's and CleanRL's benchmark reports.
+ * ({@link Spread}), the usual figure of RL papers and of SB3's and CleanRL's benchmark reports;
+ * with {@link Spread#NONE}, as for a sweep's trials, only the lines.
  */
 public final class LearningCurvePlot {
 
@@ -54,7 +55,7 @@ public final class LearningCurvePlot {
         // puts the ticks on logged steps (e.g. 18,432 = 9 x 2,048) rather than on round numbers
         chart.getStyler().setXAxisMin(0.0).setXAxisDecimalPattern("#,###");
         // drawn in this order, so the band lies behind the runs and the mean on top
-        CurveBand band = runs.size() > 1 ? CurveBand.of(runs, spread) : null;
+        CurveBand band = runs.size() > 1 && spread != Spread.NONE ? CurveBand.of(runs, spread) : null;
         if (band != null) {
             addBand(chart, band, spread);
         }
@@ -96,7 +97,8 @@ public final class LearningCurvePlot {
                 label = run.label() + " #" + k;
             }
             XYSeries line = chart.addSeries(label, run.steps(), run.values());
-            line.setMarker(SeriesMarkers.NONE);
+            // a run of one point (a sweep's trial stopped at its first report) would not show as a line
+            line.setMarker(run.steps().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             line.setLineColor(RUN_COLORS[r % RUN_COLORS.length]);
             line.setLineWidth(runs.size() > 1 ? 1f : 2f);
         }

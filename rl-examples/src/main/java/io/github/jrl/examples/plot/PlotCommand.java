@@ -37,7 +37,8 @@ public final class PlotCommand implements Callable<Integer> {
     String metric;
 
     @Option(names = "--band", defaultValue = "std",
-            description = "Spread of several runs: std (mean +- one standard deviation) or minmax (default: ${DEFAULT-VALUE}).")
+            description = "Spread of several runs: std (mean +- one standard deviation), minmax, or none (the runs alone)"
+                    + " (default: ${DEFAULT-VALUE}).")
     String band;
 
     @Option(names = "--title", description = "Chart title (default: the run's name, or the number of runs).")

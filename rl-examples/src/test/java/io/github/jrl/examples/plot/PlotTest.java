@@ -110,7 +110,7 @@ class PlotTest {
         Path run = run("r", 0, 10, 3);
         Result band = plot(run.toString(), "--band", "iqr");
         assertEquals(2, band.exitCode());
-        assertTrue(band.err().contains("--band: unknown spread 'iqr'; expected std or minmax"), band.err());
+        assertTrue(band.err().contains("--band: unknown spread 'iqr'; expected std, minmax or none"), band.err());
         Result size = plot(run.toString(), "--width", "0", "-o", dir.resolve("x.png").toString());
         assertEquals(1, size.exitCode());
         assertTrue(size.err().contains("width and height must be positive, got 0x500"), size.err());

@@ -30,8 +30,8 @@ import java.nio.file.Path;
  */
 public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<float[]> {
 
-    private static final String FORMAT = "jrl-actor-critic-1";
-    private static final String META = "policy/meta";
+    static final String FORMAT = "jrl-actor-critic-1";
+    static final String META = "policy/meta";
     private static final String ACTOR = "policy/actor";
     private static final String CRITIC = "policy/critic";
 
@@ -88,7 +88,12 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
 
     /** Loads a policy written by {@link #save}; a corrupt or foreign file raises. */
     public static ActorCriticPolicy load(Path file) throws IOException {
-        Checkpoint checkpoint = Checkpoint.read(file);
+        return load(Checkpoint.read(file));
+    }
+
+    /** As {@link #load(Path)}, from a policy file already read and verified. */
+    static ActorCriticPolicy load(Checkpoint checkpoint) throws IOException {
+        Path file = checkpoint.file();
         Object[] meta = checkpoint.read(META, ActorCriticPolicy::readMeta);
         MlpSnapshot actor = checkpoint.read(ACTOR, MlpSnapshot::readFrom);
         MlpSnapshot critic = checkpoint.read(CRITIC, MlpSnapshot::readFrom);

@@ -30,8 +30,8 @@ import java.nio.file.Path;
  */
 public final class ActorPolicy implements Policy<float[], Object> {
 
-    private static final String FORMAT = "jrl-actor-1";
-    private static final String META = "policy/meta";
+    static final String FORMAT = "jrl-actor-1";
+    static final String META = "policy/meta";
     private static final String ACTOR = "policy/actor";
 
     private final MlpSnapshot actor;
@@ -220,7 +220,12 @@ public final class ActorPolicy implements Policy<float[], Object> {
 
     /** Loads a policy written by {@link #save}; a corrupt or foreign file raises. */
     public static ActorPolicy load(Path file) throws IOException {
-        Checkpoint checkpoint = Checkpoint.read(file);
+        return load(Checkpoint.read(file));
+    }
+
+    /** As {@link #load(Path)}, from a policy file already read and verified. */
+    static ActorPolicy load(Checkpoint checkpoint) throws IOException {
+        Path file = checkpoint.file();
         Space<?> space = checkpoint.read(META, in -> {
             String format = in.readUTF();
             if (!FORMAT.equals(format)) {
