@@ -13,7 +13,9 @@ import io.github.jrl.nd4j.policy.ActorCriticPolicy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ public final class CMorl {
     private final int objectives;
     private final ParetoArchive<ActorCriticPolicy> archive;
     private final List<double[]> evaluated = new ArrayList<>();
+    private final Set<String> tried = new HashSet<>();
     private final Rng rng;
     private long stepsDone;
 
@@ -103,23 +106,53 @@ public final class CMorl {
         }
     }
 
-    /** Stage 2, one round: extend the sparsest policies of the front with constrained PPO. */
+    /**
+     * Stage 2, one round: {@code policiesPerIteration x objectives} constrained runs, each an
+     * extension (a point of the front and an objective to maximise), taken in order of the
+     * point's crowding distance ({@link #extensions}).
+     */
     public void extend(int round) {
         List<ParetoArchive.Entry<ActorCriticPolicy>> entries = archive.entries();
         List<double[]> points = archive.points();
-        for (int selected : sparsest(points, config.policiesPerIteration())) {
-            for (int j = 0; j < objectives; j++) {
-                double[] thresholds = thresholds(points, selected, j, config.relaxation());
-                ConstraintConfig constraints = new ConstraintConfig(j, thresholds,
-                        multiplierRate(points.get(selected), thresholds, config.multiplierLearningRate()),
-                        INITIAL_MULTIPLIER, config.normalization());
-                ConstrainedPpo constrained = new ConstrainedPpo(runConfig(), constraints, envFactory)
-                        .startingFrom(entries.get(selected).payload());
-                train(constrained.ppo(), config.extensionSteps());
-                LOG.info("stage 2 round {}: from {} maximising {} with thresholds {}: front of {} points", round,
-                        Arrays.toString(points.get(selected)), j, Arrays.toString(thresholds), archive.size());
+        for (int[] extension : extensions(points, tried, config.policiesPerIteration() * objectives)) {
+            int selected = extension[0];
+            int j = extension[1];
+            tried.add(key(points.get(selected), j));
+            double[] thresholds = thresholds(points, selected, j, config.relaxation());
+            ConstraintConfig constraints = new ConstraintConfig(j, thresholds,
+                    multiplierRate(points.get(selected), thresholds, config.multiplierLearningRate()),
+                    INITIAL_MULTIPLIER, config.normalization());
+            ConstrainedPpo constrained = new ConstrainedPpo(runConfig(), constraints, envFactory)
+                    .startingFrom(entries.get(selected).payload());
+            train(constrained.ppo(), config.extensionSteps());
+            LOG.info("stage 2 round {}: from {} maximising {} with thresholds {}: front of {} points", round,
+                    Arrays.toString(points.get(selected)), j, Arrays.toString(thresholds), archive.size());
+        }
+    }
+
+    /**
+     * The {@code count} extensions {@code [point index, objective]} of a round: the points in
+     * order of decreasing crowding distance ({@link #sparsest}), each with every objective, those
+     * not yet {@code tried} (keys of {@link #key}) first. C-MORL extends the sparsest policies;
+     * skipping the extensions already run from the same point keeps a round from spending its
+     * budget again on the front's ends (always infinitely crowded) once their neighbours are found.
+     * Tried extensions fill the round, in the same order, when too few untried ones are left.
+     */
+    public static List<int[]> extensions(List<double[]> front, Set<String> tried, int count) {
+        List<int[]> untried = new ArrayList<>();
+        List<int[]> again = new ArrayList<>();
+        for (int point : sparsest(front, front.size())) {
+            for (int j = 0; j < front.get(point).length; j++) {
+                (tried.contains(key(front.get(point), j)) ? again : untried).add(new int[] {point, j});
             }
         }
+        untried.addAll(again);
+        return untried.subList(0, Math.min(count, untried.size()));
+    }
+
+    /** The key of the extension from {@code point} maximising {@code objective}. */
+    public static String key(double[] point, int objective) {
+        return Arrays.toString(point) + "/" + objective;
     }
 
     private PpoConfig runConfig() {

@@ -39,4 +39,18 @@ class CMorlTest {
                 1e-15);
         assertEquals(0.05, CMorl.multiplierRate(new double[] {1, -1}, new double[] {Double.NaN, -1}, 0.05));
     }
+
+    @Test
+    void extensionsAlreadyRunFromAPointComeLast() {
+        java.util.Set<String> tried = new java.util.HashSet<>();
+        List<int[]> first = CMorl.extensions(FRONT, tried, 6);
+        assertEquals(List.of("0/0", "0/1", "1/0", "1/1", "4/0", "4/1"), keys(first));
+        first.forEach(e -> tried.add(CMorl.key(FRONT.get(e[0]), e[1])));
+        assertEquals(List.of("3/0", "3/1", "2/0", "2/1", "0/0", "0/1"), keys(CMorl.extensions(FRONT, tried, 6)));
+        assertEquals(List.of("0/0", "0/1"), keys(CMorl.extensions(FRONT.subList(0, 1), tried, 6)));
+    }
+
+    private static List<String> keys(List<int[]> extensions) {
+        return extensions.stream().map(e -> e[0] + "/" + e[1]).toList();
+    }
 }
