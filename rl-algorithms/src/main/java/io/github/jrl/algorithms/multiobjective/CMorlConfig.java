@@ -81,16 +81,6 @@ public record CMorlConfig(PpoConfig ppo, int weightDivisions, long stage1Steps, 
                 relaxation, multiplierLearningRate, normalization, evaluationInterval, evaluationEpisodes, seed);
     }
 
-    public CMorlConfig withPoliciesPerIteration(int policies) {
-        return new CMorlConfig(ppo, weightDivisions, stage1Steps, extensionIterations, policies, extensionSteps,
-                relaxation, multiplierLearningRate, normalization, evaluationInterval, evaluationEpisodes, seed);
-    }
-
-    public CMorlConfig withMultiplierLearningRate(double rate) {
-        return new CMorlConfig(ppo, weightDivisions, stage1Steps, extensionIterations, policiesPerIteration,
-                extensionSteps, relaxation, rate, normalization, evaluationInterval, evaluationEpisodes, seed);
-    }
-
     public CMorlConfig withEvaluation(int interval, int episodes) {
         return new CMorlConfig(ppo, weightDivisions, stage1Steps, extensionIterations, policiesPerIteration,
                 extensionSteps, relaxation, multiplierLearningRate, normalization, interval, episodes, seed);
