@@ -4,6 +4,7 @@ import io.github.jrl.examples.bench.BenchCommand;
 import io.github.jrl.examples.dataset.DatasetCommand;
 import io.github.jrl.examples.plot.PlotCommand;
 import io.github.jrl.examples.sweep.SweepCommand;
+import io.github.jrl.examples.morl.MorlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
         subcommands = {TrainCommand.class, SweepCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class,
-            BenchCommand.class, ParetoQLearningCommand.class, DatasetCommand.class})
+            BenchCommand.class, ParetoQLearningCommand.class, MorlCommand.class, DatasetCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -28,6 +28,10 @@ import java.util.Map;
  * Sampled continuous actions are clipped to the action box before stepping, as SB3 does; the
  * buffer keeps the unclipped sample, whose log-probability the loss needs.
  *
+ * <p>Vector rewards (multi-objective environments) are collected whole when the buffer has the
+ * environment's {@code rewardDim} and the policy's critic one value per objective; each
+ * objective is bootstrapped on truncation with its own value.
+ *
  * <p>Its saved state ({@link Stateful}) is the window of recent episodes behind the
  * {@code charts/episodic_*} metrics, so that a resumed run reports what the uninterrupted one
  * would; the environments are saved on their own.
@@ -43,6 +47,7 @@ public final class RolloutCollector implements Stateful {
     private final int numEnvs;
     private final int observationSize;
     private final int actionSize;
+    private final int rewardDim;
     private final Box actionBox;
     private final float[] observations;
     private final float[] actions;
@@ -52,7 +57,7 @@ public final class RolloutCollector implements Stateful {
     private final float[] values;
     private final float[] logProbs;
     private final float[] finalObservation;
-    private final float[] finalValue = new float[1];
+    private final float[] finalValue;
     private final ArrayDeque<EpisodeStatistics> recentEpisodes = new ArrayDeque<>();
     private final List<FinishedEpisode> rolloutEpisodes = new ArrayList<>();
 
@@ -65,6 +70,12 @@ public final class RolloutCollector implements Stateful {
             throw new IllegalArgumentException("buffer of " + buffer.numEnvs() + " x " + buffer.observationSize()
                     + " does not fit " + envs.numEnvs() + " envs with observations of " + envs.observationSize());
         }
+        if (buffer.rewardDim() != envs.rewardDim()) {
+            throw new IllegalArgumentException("buffer of " + buffer.rewardDim() + " rewards per step does not fit envs of"
+                    + " rewardDim " + envs.rewardDim() + "; scalarise vector rewards (LinearScalarization) or give the"
+                    + " buffer the envs' rewardDim");
+        }
+        this.rewardDim = buffer.rewardDim();
         this.envs = envs;
         this.buffer = buffer;
         this.gamma = gamma;
@@ -75,11 +86,12 @@ public final class RolloutCollector implements Stateful {
         observations = new float[numEnvs * observationSize];
         actions = new float[numEnvs * actionSize];
         envActions = new float[numEnvs * actionSize];
-        rewards = new float[numEnvs];
+        rewards = new float[numEnvs * rewardDim];
         dones = new boolean[numEnvs];
-        values = new float[numEnvs];
+        values = new float[numEnvs * rewardDim];
         logProbs = new float[numEnvs];
         finalObservation = new float[observationSize];
+        finalValue = new float[rewardDim];
     }
 
     /**
@@ -124,14 +136,19 @@ public final class RolloutCollector implements Stateful {
             boolean[] terminated = envs.terminated();
             boolean[] truncated = envs.truncated();
             for (int i = 0; i < numEnvs; i++) {
-                double reward = stepRewards[i];
                 dones[i] = terminated[i] || truncated[i];
-                if (truncated[i] && !terminated[i]) {
+                boolean bootstrap = truncated[i] && !terminated[i];
+                if (bootstrap) {
                     System.arraycopy(envs.finalObservations(), i * observationSize, finalObservation, 0, observationSize);
                     policy.values(finalObservation, 1, finalValue);
-                    reward += gamma * finalValue[0];
                 }
-                rewards[i] = (float) reward;
+                for (int j = 0; j < rewardDim; j++) {
+                    double reward = stepRewards[i * rewardDim + j];
+                    if (bootstrap) {
+                        reward += gamma * finalValue[j];
+                    }
+                    rewards[i * rewardDim + j] = (float) reward;
+                }
                 if (dones[i]) {
                     recordEpisode(t, i, envs.finalInfo(i));
                 }
@@ -228,6 +245,18 @@ public final class RolloutCollector implements Stateful {
     /** Mean undiscounted return of the last {@link #EPISODE_WINDOW} finished episodes. */
     public double meanEpisodeReturn() {
         return recentEpisodes.stream().mapToDouble(EpisodeStatistics::episodeReturn).average().orElse(Double.NaN);
+    }
+
+    /** Mean undiscounted return vector of the last {@link #EPISODE_WINDOW} finished episodes, per objective. */
+    public double[] meanEpisodeReturns() {
+        double[] mean = new double[rewardDim];
+        for (EpisodeStatistics episode : recentEpisodes) {
+            double[] returns = episode.returns();
+            for (int j = 0; j < rewardDim; j++) {
+                mean[j] += returns[j] / recentEpisodes.size();
+            }
+        }
+        return mean;
     }
 
     /** Mean length of the last {@link #EPISODE_WINDOW} finished episodes. */

@@ -56,6 +56,7 @@ public final class Ppo implements Trainer<float[], Object> {
     /** Where rollouts come from when not from {@link #collector}; null when they do. */
     private final RemoteRollouts remote;
     private final ActionHead head;
+    private final AdvantageCombiner combiner;
     private Rng actionRng;
     private Rng minibatchRng;
     private final Timings timings = new Timings();
@@ -72,7 +73,21 @@ public final class Ppo implements Trainer<float[], Object> {
      *     {@link Box} (wrap discrete observations with {@code OneHotObservation})
      */
     public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory) {
-        this(config, envFactory, (RemoteRollouts) null);
+        this(config, envFactory, null, AdvantageCombiner.SCALAR);
+    }
+
+    /**
+     * A run whose critic estimates {@code combiner.rewardDim()} values per observation (one per
+     * objective of a vector-reward environment, each with its own GAE) and whose policy is
+     * trained on the advantages {@code combiner} makes of them: the seam of the multi-objective
+     * and constrained variants.
+     *
+     * @throws IllegalArgumentException if the environment's {@code rewardDim} is not the
+     *         combiner's, or if vector rewards meet reward normalisation (its running statistics
+     *         are scalar)
+     */
+    public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, AdvantageCombiner combiner) {
+        this(config, envFactory, null, combiner);
     }
 
     /**
@@ -87,7 +102,16 @@ public final class Ppo implements Trainer<float[], Object> {
      *         running statistics span all copies and cannot be kept by separate workers
      */
     public Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, RemoteRollouts rollouts) {
+        this(config, envFactory, rollouts, AdvantageCombiner.SCALAR);
+    }
+
+    private Ppo(PpoConfig config, Supplier<? extends Environment<float[], ?>> envFactory, RemoteRollouts rollouts,
+            AdvantageCombiner combiner) {
         this.config = config;
+        this.combiner = combiner;
+        if (rollouts != null && combiner != AdvantageCombiner.SCALAR) {
+            throw new IllegalArgumentException("remote rollouts take scalar rewards only, got " + combiner);
+        }
         this.remote = rollouts;
         if (rollouts != null && (config.normalizeObservations() || config.normalizeRewards())) {
             throw new IllegalArgumentException("remote rollouts need normalizeObservations and normalizeRewards off:"
@@ -106,14 +130,24 @@ public final class Ppo implements Trainer<float[], Object> {
             normalization = null;
             envs = raw;
         }
+        int rewardDim = combiner.rewardDim();
+        if (envs.rewardDim() != rewardDim) {
+            throw new IllegalArgumentException("the environment has rewardDim " + envs.rewardDim()
+                    + " but the advantage combiner takes " + rewardDim + " rewards per step; scalarise vector rewards"
+                    + " (LinearScalarization) or train with a multi-objective combiner");
+        }
+        if (rewardDim > 1 && config.normalizeRewards()) {
+            throw new IllegalArgumentException("normalizeRewards keeps scalar statistics; turn it off for "
+                    + rewardDim + " rewards per step");
+        }
         int observationSize = envs.observationSize();
         model = new ActorCritic(observationSize, envs.singleActionSpace(), config.hiddenSizes(), config.activation(),
-                config.logStdInit(), root.split());
+                config.logStdInit(), rewardDim, root.split());
         head = model.head();
         int actionSize = head.actionSize();
         actingPolicy = model.snapshot();
         optimizer = Adam.of(model.parameters(), config.learningRate().value(1.0), config.adamEpsilon());
-        buffer = new RolloutBuffer(config.numSteps(), envs.numEnvs(), observationSize, actionSize);
+        buffer = new RolloutBuffer(config.numSteps(), envs.numEnvs(), observationSize, actionSize, rewardDim);
         collector = new RolloutCollector(envs, buffer, config.gamma());
         actionRng = root.split();
         minibatchRng = root.split();
@@ -123,8 +157,7 @@ public final class Ppo implements Trainer<float[], Object> {
         } else {
             remote.reset(envSeed);
         }
-        minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, head.outputSize(),
-                head.parameterCount());
+        minibatch = new Minibatch(config.batchSize(), observationSize, actionSize, rewardDim, head.outputSize());
     }
 
     @SuppressWarnings("unchecked")
@@ -153,6 +186,10 @@ public final class Ppo implements Trainer<float[], Object> {
         stepsDone += remote == null
                 ? collector.collect(actingPolicy, actionRng, config.gaeLambda())
                 : remote.collect(actingPolicy, actionRng, config.gaeLambda(), buffer, collector::recordEpisode);
+        if (remote == null) {
+            combiner.afterRollout(collector.episodesOfLastRollout().stream()
+                    .map(RolloutCollector.FinishedEpisode::statistics).toList());
+        }
         long collected = System.nanoTime();
         // SB3 lets this go below 0 when the last rollout overshoots the total (a tiny negative
         // learning rate); it stops at 0 here
@@ -180,6 +217,7 @@ public final class Ppo implements Trainer<float[], Object> {
             int[] rows = buffer.shuffledRows(minibatchRng);
             for (int from = 0; from < rows.length; from += batch) {
                 mb.gather(buffer, rows, from);
+                combiner.combine(mb.vectorAdvantages, mb.observations, batch, mb.advantages);
                 if (config.normalizeAdvantage()) {
                     PpoLoss.normalizeAdvantages(mb.advantages, batch);
                 }
@@ -189,14 +227,16 @@ public final class Ppo implements Trainer<float[], Object> {
                 float[] values = model.criticForward(mb.observations, batch);
                 PpoLoss.PolicyTerm policy = PpoLoss.clippedSurrogate(mb.logProbs, mb.oldLogProbs, mb.advantages, batch,
                         clipRange, mb.dLogProbs);
-                double vLoss = PpoLoss.valueLoss(values, mb.oldValues, mb.returns, batch, config.clipRangeVf(), mb.dValues);
+                int valueRows = batch * mb.rewardDim;
+                double vLoss = PpoLoss.valueLoss(values, mb.oldValues, mb.returns, valueRows, config.clipRangeVf(),
+                        mb.dValues);
                 if (!Double.isNaN(config.targetKl()) && policy.approxKl() > 1.5 * config.targetKl()) {
                     // SB3: stop this update's epochs before applying a step that moved too far
                     continueTraining = false;
                     LOG.debug("early stop at epoch {} (approx_kl {} > 1.5 x {})", epoch, policy.approxKl(), config.targetKl());
                     break;
                 }
-                for (int i = 0; i < batch; i++) {
+                for (int i = 0; i < valueRows; i++) {
                     mb.dValues[i] *= (float) config.vfCoef();
                 }
                 long t1 = System.nanoTime();
@@ -237,8 +277,16 @@ public final class Ppo implements Trainer<float[], Object> {
             }
             metrics.put("losses/std", std);
         }
+        metrics.putAll(combiner.metrics());
         if (collector.hasEpisodes()) {
-            metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
+            if (combiner.rewardDim() == 1) {
+                metrics.put(MetricNames.EPISODIC_RETURN, collector.meanEpisodeReturn());
+            } else {
+                double[] returns = collector.meanEpisodeReturns();
+                for (int j = 0; j < returns.length; j++) {
+                    metrics.put(MetricNames.EPISODIC_RETURN + "_" + j, returns[j]);
+                }
+            }
             metrics.put(MetricNames.EPISODIC_LENGTH, collector.meanEpisodeLength());
         }
         return metrics;
@@ -297,6 +345,10 @@ public final class Ppo implements Trainer<float[], Object> {
      * before committing; {@link #resume} ignores sections it does not know.
      */
     public void writeCheckpoint(CheckpointWriter writer) throws IOException {
+        if (combiner != AdvantageCombiner.SCALAR) {
+            throw new UnsupportedOperationException("checkpoints hold scalar-reward runs only; " + combiner
+                    + " keeps state of its own that they do not save");
+        }
         if (remote != null) {
             throw new UnsupportedOperationException("a run with remote rollouts cannot be checkpointed:"
                     + " its environments live in the workers");
@@ -336,6 +388,19 @@ public final class Ppo implements Trainer<float[], Object> {
         Ppo ppo = new Ppo(config, envFactory);
         PpoCheckpoint.restore(ppo, checkpoint);
         return ppo;
+    }
+
+    /**
+     * Continues from the networks of {@code policy}, a {@link #policy()} of a run with the same
+     * observation, action and reward sizes and network shape (C-MORL's constrained stage starts
+     * from a policy of the front). The optimiser's moments, the generators and the environments
+     * stay this run's own.
+     *
+     * @throws IllegalArgumentException if the networks' layouts differ
+     */
+    public void loadParameters(ActorCriticPolicy policy) {
+        model.load(policy);
+        model.refresh(actingPolicy);
     }
 
     void restoreProgress(long steps, int updateCount, Rng actions, Rng minibatches) {
@@ -423,11 +488,12 @@ public final class Ppo implements Trainer<float[], Object> {
         }
     }
 
-    /** Preallocated minibatch arrays. */
+    /** Preallocated minibatch arrays; advantages, returns and values per objective. */
     private static final class Minibatch {
         final float[] observations;
         final float[] actions;
         final float[] oldLogProbs;
+        final float[] vectorAdvantages;
         final float[] advantages;
         final float[] returns;
         final float[] oldValues;
@@ -435,19 +501,22 @@ public final class Ppo implements Trainer<float[], Object> {
         final float[] dLogProbs;
         final float[] dValues;
         final float[] dOutputs;
+        final int rewardDim;
         private final int size;
 
-        Minibatch(int size, int observationSize, int actionSize, int outputSize, int headParams) {
+        Minibatch(int size, int observationSize, int actionSize, int rewardDim, int outputSize) {
             this.size = size;
+            this.rewardDim = rewardDim;
             observations = new float[size * observationSize];
             actions = new float[size * actionSize];
             oldLogProbs = new float[size];
+            vectorAdvantages = new float[size * rewardDim];
             advantages = new float[size];
-            returns = new float[size];
-            oldValues = new float[size];
+            returns = new float[size * rewardDim];
+            oldValues = new float[size * rewardDim];
             logProbs = new float[size];
             dLogProbs = new float[size];
-            dValues = new float[size];
+            dValues = new float[size * rewardDim];
             dOutputs = new float[size * outputSize];
         }
 
@@ -455,9 +524,9 @@ public final class Ppo implements Trainer<float[], Object> {
             buffer.gatherObservations(rows, from, size, observations);
             buffer.gatherActions(rows, from, size, actions);
             RolloutBuffer.gather(buffer.logProbs(), rows, from, size, oldLogProbs);
-            RolloutBuffer.gather(buffer.advantages(), rows, from, size, advantages);
-            RolloutBuffer.gather(buffer.returns(), rows, from, size, returns);
-            RolloutBuffer.gather(buffer.values(), rows, from, size, oldValues);
+            RolloutBuffer.gather(buffer.advantages(), rewardDim, rows, from, size, vectorAdvantages);
+            RolloutBuffer.gather(buffer.returns(), rewardDim, rows, from, size, returns);
+            RolloutBuffer.gather(buffer.values(), rewardDim, rows, from, size, oldValues);
         }
     }
 }

@@ -12,6 +12,11 @@ import io.github.jrl.core.random.Rng;
  * truncated), so nothing flows back across it. Truncated episodes are bootstrapped by the
  * collector, which adds {@code gamma * V(final observation)} to the last reward before storing
  * it; terminated ones are not (a terminal state has value 0).
+ *
+ * <p>With vector rewards ({@code rewardDim > 1}, multi-objective RL) the rewards, values,
+ * advantages and returns hold {@code rewardDim} floats per row, objective-minor (element
+ * {@code row * rewardDim + j}), and GAE runs per objective with the same {@code gamma} and
+ * {@code lambda}, as a vector-valued critic needs (morl-baselines' {@code PGMORL} buffer).
  */
 public final class RolloutBuffer {
 
@@ -19,6 +24,7 @@ public final class RolloutBuffer {
     private final int numEnvs;
     private final int observationSize;
     private final int actionSize;
+    private final int rewardDim;
     private final float[] observations;
     private final float[] actions;
     private final float[] rewards;
@@ -29,11 +35,18 @@ public final class RolloutBuffer {
     private final float[] returns;
     private int step;
 
+    /** A buffer of scalar rewards. */
     public RolloutBuffer(int numSteps, int numEnvs, int observationSize, int actionSize) {
-        if (numSteps <= 0 || numEnvs <= 0 || observationSize <= 0 || actionSize <= 0) {
+        this(numSteps, numEnvs, observationSize, actionSize, 1);
+    }
+
+    /** A buffer of {@code rewardDim} rewards (and values, advantages, returns) per row. */
+    public RolloutBuffer(int numSteps, int numEnvs, int observationSize, int actionSize, int rewardDim) {
+        if (numSteps <= 0 || numEnvs <= 0 || observationSize <= 0 || actionSize <= 0 || rewardDim <= 0) {
             throw new IllegalArgumentException("all sizes must be positive, got steps=" + numSteps + ", envs=" + numEnvs
-                    + ", observation=" + observationSize + ", action=" + actionSize);
+                    + ", observation=" + observationSize + ", action=" + actionSize + ", rewardDim=" + rewardDim);
         }
+        this.rewardDim = rewardDim;
         this.numSteps = numSteps;
         this.numEnvs = numEnvs;
         this.observationSize = observationSize;
@@ -41,12 +54,12 @@ public final class RolloutBuffer {
         int rows = numSteps * numEnvs;
         observations = new float[rows * observationSize];
         actions = new float[rows * actionSize];
-        rewards = new float[rows];
+        rewards = new float[rows * rewardDim];
         dones = new boolean[rows];
-        values = new float[rows];
+        values = new float[rows * rewardDim];
         logProbs = new float[rows];
-        advantages = new float[rows];
-        returns = new float[rows];
+        advantages = new float[rows * rewardDim];
+        returns = new float[rows * rewardDim];
     }
 
     public int numSteps() {
@@ -70,6 +83,11 @@ public final class RolloutBuffer {
         return actionSize;
     }
 
+    /** Rewards per row: 1, or the number of objectives. */
+    public int rewardDim() {
+        return rewardDim;
+    }
+
     public boolean isFull() {
         return step == numSteps;
     }
@@ -82,7 +100,8 @@ public final class RolloutBuffer {
     /**
      * Appends one step of every copy: the observations the actions were chosen on, the actions,
      * the rewards (already bootstrapped on truncation), the end-of-episode flags, the value
-     * estimates and log-probabilities of the actions under the collecting policy.
+     * estimates and log-probabilities of the actions under the collecting policy. Rewards and
+     * values hold {@code rewardDim} floats per copy.
      */
     public void add(float[] stepObservations, float[] stepActions, float[] stepRewards, boolean[] stepDones,
             float[] stepValues, float[] stepLogProbs) {
@@ -92,16 +111,17 @@ public final class RolloutBuffer {
         int row = step * numEnvs;
         System.arraycopy(stepObservations, 0, observations, row * observationSize, numEnvs * observationSize);
         System.arraycopy(stepActions, 0, actions, row * actionSize, numEnvs * actionSize);
-        System.arraycopy(stepRewards, 0, rewards, row, numEnvs);
+        System.arraycopy(stepRewards, 0, rewards, row * rewardDim, numEnvs * rewardDim);
         System.arraycopy(stepDones, 0, dones, row, numEnvs);
-        System.arraycopy(stepValues, 0, values, row, numEnvs);
+        System.arraycopy(stepValues, 0, values, row * rewardDim, numEnvs * rewardDim);
         System.arraycopy(stepLogProbs, 0, logProbs, row, numEnvs);
         step++;
     }
 
     /**
      * GAE(gamma, lambda) advantages and returns ({@code advantage + value}) for the full buffer,
-     * given the value estimates of the observations that follow the last step.
+     * given the value estimates of the observations that follow the last step
+     * ({@code rewardDim} per copy), per objective.
      */
     public void computeReturnsAndAdvantages(float[] lastValues, double gamma, double lambda) {
         if (!isFull()) {
@@ -111,15 +131,18 @@ public final class RolloutBuffer {
             throw new IllegalArgumentException("gamma and lambda must be in [0, 1], got " + gamma + " and " + lambda);
         }
         for (int i = 0; i < numEnvs; i++) {
-            double lastGae = 0;
-            for (int t = numSteps - 1; t >= 0; t--) {
-                int row = t * numEnvs + i;
-                double nextValue = t == numSteps - 1 ? lastValues[i] : values[row + numEnvs];
-                double nextNonTerminal = dones[row] ? 0 : 1;
-                double delta = rewards[row] + gamma * nextValue * nextNonTerminal - values[row];
-                lastGae = delta + gamma * lambda * nextNonTerminal * lastGae;
-                advantages[row] = (float) lastGae;
-                returns[row] = (float) (lastGae + values[row]);
+            for (int j = 0; j < rewardDim; j++) {
+                double lastGae = 0;
+                for (int t = numSteps - 1; t >= 0; t--) {
+                    int row = t * numEnvs + i;
+                    int k = row * rewardDim + j;
+                    double nextValue = t == numSteps - 1 ? lastValues[i * rewardDim + j] : values[k + numEnvs * rewardDim];
+                    double nextNonTerminal = dones[row] ? 0 : 1;
+                    double delta = rewards[k] + gamma * nextValue * nextNonTerminal - values[k];
+                    lastGae = delta + gamma * lambda * nextNonTerminal * lastGae;
+                    advantages[k] = (float) lastGae;
+                    returns[k] = (float) (lastGae + values[k]);
+                }
             }
         }
     }
@@ -178,7 +201,8 @@ public final class RolloutBuffer {
         }
     }
 
-    private static void gather(float[] source, int width, int[] rows, int from, int count, float[] dst) {
+    /** Copies the {@code width}-float rows {@code rows[from..from+count)} of {@code source} into {@code dst}. */
+    public static void gather(float[] source, int width, int[] rows, int from, int count, float[] dst) {
         for (int k = 0; k < count; k++) {
             System.arraycopy(source, rows[from + k] * width, dst, k * width, width);
         }
@@ -186,10 +210,11 @@ public final class RolloutBuffer {
 
     /**
      * Fraction of the variance of the returns that the values explain, {@code 1 - Var[R - V] / Var[R]}
-     * (NaN when the returns have no variance), as the PPO references report it.
+     * (NaN when the returns have no variance), as the PPO references report it; over all
+     * objectives together when rewards are vectors.
      */
     public double explainedVariance() {
-        return explainedVariance(values, returns, size());
+        return explainedVariance(values, returns, size() * rewardDim);
     }
 
     static double explainedVariance(float[] predicted, float[] target, int n) {

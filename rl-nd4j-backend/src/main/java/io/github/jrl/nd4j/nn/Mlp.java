@@ -305,4 +305,16 @@ public final class Mlp {
             Buffers.copyOut(biases[l], snapshot.biases(l), 0, widths[l + 1]);
         }
     }
+
+    /** Sets the weights to those of {@code snapshot} (of this network's spec), the inverse of {@link #refresh}. */
+    public void load(MlpSnapshot snapshot) {
+        bindViews();
+        if (!snapshot.spec().equals(spec)) {
+            throw new IllegalArgumentException("snapshot of " + snapshot.spec() + " cannot be loaded into " + spec);
+        }
+        for (int l = 0; l < layers; l++) {
+            Buffers.copyIn(snapshot.weights(l), 0, widths[l] * widths[l + 1], weights[l]);
+            Buffers.copyIn(snapshot.biases(l), 0, widths[l + 1], biases[l]);
+        }
+    }
 }

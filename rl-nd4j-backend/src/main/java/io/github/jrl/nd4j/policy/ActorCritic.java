@@ -15,7 +15,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * default {@code MlpPolicy}: no shared layers) and the action head's own parameters, all in one
  * {@link ParameterSet} so that one optimiser step updates everything. Orthogonal initialisation
  * with gains sqrt(2) (hidden), 0.01 (policy output) and 1 (value output), as SB3's
- * {@code ortho_init} and CleanRL's {@code layer_init}.
+ * {@code ortho_init} and CleanRL's {@code layer_init}. The critic has one output, or one per
+ * objective for multi-objective training (a vector-valued critic).
  */
 public final class ActorCritic {
 
@@ -37,11 +38,20 @@ public final class ActorCritic {
 
     public ActorCritic(int observationSize, Space<?> actionSpace, int[] hiddenSizes, Activation activation,
             double logStdInit, Rng rng) {
+        this(observationSize, actionSpace, hiddenSizes, activation, logStdInit, 1, rng);
+    }
+
+    /** @param valueSize the critic's outputs: 1, or the number of objectives */
+    public ActorCritic(int observationSize, Space<?> actionSpace, int[] hiddenSizes, Activation activation,
+            double logStdInit, int valueSize, Rng rng) {
+        if (valueSize < 1) {
+            throw new IllegalArgumentException("the critic needs at least one output, got valueSize " + valueSize);
+        }
         this.actionSpace = actionSpace;
         this.head = ActionHead.of(actionSpace, logStdInit);
         this.actor = new Mlp(new MlpSpec(observationSize, hiddenSizes, head.outputSize(), activation, HIDDEN_GAIN,
                 POLICY_GAIN), parameters);
-        this.critic = new Mlp(new MlpSpec(observationSize, hiddenSizes, 1, activation, HIDDEN_GAIN, VALUE_GAIN),
+        this.critic = new Mlp(new MlpSpec(observationSize, hiddenSizes, valueSize, activation, HIDDEN_GAIN, VALUE_GAIN),
                 parameters);
         this.headOffset = head.parameterCount() > 0 ? parameters.reserve(head.parameterCount()) : -1;
         this.headParams = new float[head.parameterCount()];
@@ -74,7 +84,7 @@ public final class ActorCritic {
         return actor.forward(observations, n);
     }
 
-    /** Value estimates for {@code n} observations (buffer owned by the critic). */
+    /** Value estimates for {@code n} observations, {@code valueSize} each (buffer owned by the critic). */
     public float[] criticForward(float[] observations, int n) {
         return critic.forward(observations, n);
     }
@@ -107,6 +117,26 @@ public final class ActorCritic {
         if (headGradView != null) {
             Buffers.copyIn(headGrads, 0, headGrads.length, headGradView);
         }
+    }
+
+    /**
+     * Sets every parameter to those of {@code policy} (a {@link #snapshot()} of an actor-critic
+     * of the same layout).
+     *
+     * @throws IllegalArgumentException if the networks or the action head differ in shape
+     */
+    public void load(ActorCriticPolicy policy) {
+        actor.load(policy.actorSnapshot());
+        critic.load(policy.criticSnapshot());
+        float[] params = policy.headParamsView();
+        if (params.length != headParams.length) {
+            throw new IllegalArgumentException("the policy's action head has " + params.length + " parameters, this one "
+                    + headParams.length);
+        }
+        if (headParamView != null) {
+            Buffers.copyIn(params, 0, params.length, headParamView);
+        }
+        syncHeadParams();
     }
 
     /** A deployable copy of the current policy and value function. */

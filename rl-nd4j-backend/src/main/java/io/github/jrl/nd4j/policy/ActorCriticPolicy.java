@@ -45,7 +45,7 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
     private float[] outputs = new float[0];
     private float[] actions = new float[0];
     private final float[] normalized;
-    private final float[] value = new float[1];
+    private final float[] value;
 
     ActorCriticPolicy(MlpSnapshot actor, MlpSnapshot critic, ActionHead head, float[] headParams, Space<?> actionSpace,
             ObservationNormalizer normalizer) {
@@ -57,6 +57,7 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         this.normalizer = normalizer;
         this.observationSize = actor.spec().inputSize();
         this.normalized = new float[observationSize];
+        this.value = new float[critic.spec().outputSize()];
         if (normalizer != null && normalizer.size() != observationSize) {
             throw new IllegalArgumentException("normaliser of size " + normalizer.size() + " for observations of size "
                     + observationSize);
@@ -209,6 +210,10 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         return critic;
     }
 
+    float[] headParamsView() {
+        return headParams;
+    }
+
     void setHeadParams(float[] params) {
         System.arraycopy(params, 0, headParams, 0, headParams.length);
     }
@@ -227,7 +232,8 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
 
     /**
      * Samples actions for {@code n} normalised observations: {@code actionsOut} gets
-     * {@code n x actionSize} floats (unclipped), {@code logProbsOut} and {@code valuesOut} one each.
+     * {@code n x actionSize} floats (unclipped), {@code logProbsOut} one each and {@code valuesOut}
+     * {@link #valueSize()} each.
      */
     public void actBatch(float[] observations, int n, Rng rng, float[] actionsOut, float[] logProbsOut,
             float[] valuesOut) {
@@ -239,7 +245,7 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         }
     }
 
-    /** Value estimates of {@code n} normalised observations. */
+    /** Value estimates of {@code n} normalised observations, {@link #valueSize()} each. */
     public void values(float[] observations, int n, float[] valuesOut) {
         critic.forward(observations, 0, n, valuesOut, 0);
     }
@@ -291,8 +297,21 @@ public final class ActorCriticPolicy implements Policy<float[], Object>, Critic<
         return action;
     }
 
+    /** The critic's outputs per observation: 1, or one per objective for a vector-valued critic. */
+    public int valueSize() {
+        return value.length;
+    }
+
+    /**
+     * @throws IllegalStateException if the critic is vector-valued, whose values {@link #values}
+     *         gives
+     */
     @Override
     public double value(float[] observation) {
+        if (value.length != 1) {
+            throw new IllegalStateException("this critic estimates " + value.length + " values per observation, one per"
+                    + " objective; call values(observations, n, out)");
+        }
         critic.forward(prepare(observation), 0, 1, value, 0);
         return value[0];
     }
