@@ -2,9 +2,9 @@ package io.github.jrl.examples;
 
 import io.github.jrl.examples.bench.BenchCommand;
 import io.github.jrl.examples.dataset.DatasetCommand;
+import io.github.jrl.examples.morl.MorlCommand;
 import io.github.jrl.examples.plot.PlotCommand;
 import io.github.jrl.examples.sweep.SweepCommand;
-import io.github.jrl.examples.morl.MorlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
