@@ -3,6 +3,7 @@ package io.github.jrl.examples.bench;
 import io.github.jrl.algorithms.grpo.CompletionTask;
 import io.github.jrl.algorithms.grpo.Grpo;
 import io.github.jrl.algorithms.grpo.GrpoConfig;
+import io.github.jrl.algorithms.grpo.RewardScaling;
 import io.github.jrl.algorithms.preference.BatchRewardModel;
 import io.github.jrl.algorithms.preference.LearnedRewardModel;
 import io.github.jrl.algorithms.preference.RewardEnsemble;
@@ -76,6 +77,10 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
             description = "Upper clip range (DAPO's clip-higher: 0.28) (default: ${DEFAULT-VALUE}).")
     double epsilonHigh;
 
+    @Option(names = "--scale-rewards", defaultValue = "GROUP",
+            description = "Advantage scaling: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    RewardScaling scaleRewards;
+
     @Option(names = "--beta", defaultValue = "0", description = "KL coefficient (default: ${DEFAULT-VALUE}).")
     double beta;
 
@@ -91,9 +96,9 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
         List<Prompt> train = data.prompts(PromptSplit.TRAIN);
         List<Prompt> grpoPrompts = train.subList(setup.demonstrations(), train.size());
         System.out.printf(Locale.ROOT, "# GRPO on 2-digit addition from the bench-dpo SFT policy: %d reward model(s) on %d "
-                + "verifier pairs, %d epochs%s; GRPO %d updates x %d prompts x %d, lr %g, epsilon_high %.2f, beta %g%n",
+                + "verifier pairs, %d epochs%s; GRPO %d updates x %d prompts x %d, lr %g, epsilon_high %.2f, beta %g, scale_rewards %s%n",
                 members, pairs, rmEpochs, members > 1 ? ", uncertainty-weighted (lambda " + uncertaintyWeight + ")" : "",
-                updates, prompts, generations, learningRate, epsilonHigh, beta);
+                updates, prompts, generations, learningRate, epsilonHigh, beta, scaleRewards);
         List<String> rows = new ArrayList<>();
         for (long seed : seeds) {
             long start = System.nanoTime();
@@ -137,7 +142,7 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
             double[] weights) {
         TokenPolicy policy = TextPreferenceSetup.trainableCopy(sft);
         GrpoConfig config = GrpoConfig.builder().numGenerations(generations).promptsPerBatch(prompts).beta(beta)
-                .epsilonHigh(epsilonHigh).rewardWeights(weights).maxCompletionLength(setup.maxNewTokens(data))
+                .scaleRewards(scaleRewards).epsilonHigh(epsilonHigh).rewardWeights(weights).maxCompletionLength(setup.maxNewTokens(data))
                 .learningRate(learningRate).seed(seed).build();
         Grpo<Prompt, I> grpo = new Grpo<>(config, policy, task, CharTokenizer.EOS);
         long start = System.nanoTime();
