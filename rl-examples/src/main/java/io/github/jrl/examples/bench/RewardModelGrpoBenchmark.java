@@ -53,6 +53,17 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
     @Option(names = "--rm-lr", defaultValue = "1e-3", description = "Reward-model learning rate (default: ${DEFAULT-VALUE}).")
     double rmLearningRate;
 
+    @Option(names = "--rm-labels", defaultValue = "VERIFIER",
+            description = "What labels the reward model's pairs: VERIFIER (2 correctness + format, as bench reward-model) or "
+                    + "CORRECTNESS (exact match only, so that a pair's rejected answer is any wrong one) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Labels rmLabels;
+
+    /** The judge of the reward model's training pairs. */
+    enum Labels {
+        VERIFIER, CORRECTNESS
+    }
+
     @Option(names = "--members", defaultValue = "1",
             description = "Reward models; more than 1 makes an uncertainty-weighted ensemble (default: ${DEFAULT-VALUE}).")
     int members;
@@ -96,8 +107,8 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
         List<Prompt> train = data.prompts(PromptSplit.TRAIN);
         List<Prompt> grpoPrompts = train.subList(setup.demonstrations(), train.size());
         System.out.printf(Locale.ROOT, "# GRPO on 2-digit addition from the bench-dpo SFT policy: %d reward model(s) on %d "
-                + "verifier pairs, %d epochs%s; GRPO %d updates x %d prompts x %d, lr %g, epsilon_high %.2f, beta %g, scale_rewards %s%n",
-                members, pairs, rmEpochs, members > 1 ? ", uncertainty-weighted (lambda " + uncertaintyWeight + ")" : "",
+                + "pairs labelled by %s, %d epochs%s; GRPO %d updates x %d prompts x %d, lr %g, epsilon_high %.2f, beta %g, scale_rewards %s%n",
+                members, pairs, rmLabels, rmEpochs, members > 1 ? ", uncertainty-weighted (lambda " + uncertaintyWeight + ")" : "",
                 updates, prompts, generations, learningRate, epsilonHigh, beta, scaleRewards);
         List<String> rows = new ArrayList<>();
         for (long seed : seeds) {
@@ -109,7 +120,8 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
             double[] accuracies = new double[members];
             for (int m = 0; m < members; m++) {
                 TextPreferenceSetup.TrainedRewardModel trained = setup.trainRewardModel(data, sft,
-                        (p, c) -> TextPreferenceSetup.verifierScore(verifier, p, c), pairs, rmEpochs, rmLearningRate,
+                        (p, c) -> rmLabels == Labels.VERIFIER ? TextPreferenceSetup.verifierScore(verifier, p, c)
+                                : verifier.score(p, c)[0], pairs, rmEpochs, rmLearningRate,
                         seed + 1000L * m, rng);
                 accuracies[m] = trained.accuracy();
                 models.add(new LearnedRewardModel(trained.network(), List.of("reward")));
