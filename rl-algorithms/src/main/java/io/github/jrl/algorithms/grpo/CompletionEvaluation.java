@@ -28,8 +28,7 @@ public final class CompletionEvaluation {
             List<P> chunk = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
             int[][] tokens = chunk.stream().map(task.promptTokens()).toArray(int[][]::new);
             int[][] completions = policy.sample(tokens, greedy, null);
-            for (int i = 0; i < chunk.size(); i++) {
-                double[] scores = task.score(chunk.get(i), completions[i]);
+            for (double[] scores : task.scoreAll(chunk, completions, 1)) {
                 for (int k = 0; k < sums.length; k++) {
                     sums[k] += scores[k];
                 }

@@ -1,6 +1,8 @@
 package io.github.jrl.algorithms.grpo;
 
+import io.github.jrl.algorithms.preference.BatchRewardModel;
 import io.github.jrl.core.policy.RewardModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
@@ -11,6 +13,10 @@ import java.util.function.Function;
  * reward model of (prompt, completion). Generic so that this module needs no text-task types:
  * with {@code rl-envs}' text tasks it is
  * {@code new CompletionTask<>(data.prompts(TRAIN), Prompt::tokens, PromptCompletion::new, rewards)}.
+ * A learned reward model ({@link io.github.jrl.algorithms.preference.LearnedRewardModel}, an
+ * ensemble) is the reward model of {@code new CompletionTask<>(prompts, Prompt::tokens,
+ * (p, c) -> new TokenCompletion(p.tokens(), c), model)}; a {@link BatchRewardModel} scores a
+ * generation batch in one pass.
  *
  * @param <P> prompt type
  * @param <I> what the reward model scores
@@ -33,12 +39,21 @@ public record CompletionTask<P, I>(List<P> prompts, Function<P, int[]> promptTok
         return new CompletionTask<>(otherPrompts, promptTokens, scored, rewards);
     }
 
-    /** The rewards of {@code completion} to {@code prompt}. */
-    double[] score(P prompt, int[] completion) {
-        double[] scores = rewards.score(scored.apply(prompt, completion));
-        if (scores.length != rewards.rewardDim()) {
-            throw new IllegalStateException("reward model " + rewards + " returned " + scores.length + " rewards, declared "
-                    + rewards.rewardDim());
+    /**
+     * The rewards of {@code completions[i]} to {@code prompts.get(i / perPrompt)}, in one
+     * {@link BatchRewardModel#scoreAll} call (one at a time for a model that is not a batch model).
+     */
+    double[][] scoreAll(List<P> prompts, int[][] completions, int perPrompt) {
+        List<I> inputs = new ArrayList<>(completions.length);
+        for (int i = 0; i < completions.length; i++) {
+            inputs.add(scored.apply(prompts.get(i / perPrompt), completions[i]));
+        }
+        double[][] scores = BatchRewardModel.of(rewards).scoreAll(inputs);
+        for (double[] score : scores) {
+            if (score.length != rewards.rewardDim()) {
+                throw new IllegalStateException("reward model " + rewards + " returned " + score.length
+                        + " rewards, declared " + rewards.rewardDim());
+            }
         }
         return scores;
     }

@@ -117,10 +117,7 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
         int[][] completions = policy.sample(prompts, sampling, sampleRng);
         long sampled = System.nanoTime();
 
-        double[][] rewards = new double[batch][];
-        for (int i = 0; i < batch; i++) {
-            rewards[i] = task.score(groupPrompts.get(i / g), completions[i]);
-        }
+        double[][] rewards = task.scoreAll(groupPrompts, completions, g);
         RewardStatistics stats = new RewardStatistics(rewards);
         double[] w = weights.update(stats.means, stats.stds);
         double[] scalar = GrpoLoss.weightedSums(rewards, w);

@@ -1,12 +1,10 @@
 package io.github.jrl.algorithms.preference;
 
 import io.github.jrl.core.metrics.MetricSink;
-import io.github.jrl.core.random.Rng;
-import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.token.CompletionLogProbs;
 import io.github.jrl.nd4j.token.TokenPolicy;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,8 @@ import java.util.Objects;
  * takes sequence log-probabilities (sums over completion tokens), and the reference's log-probs
  * enter as constants. The reference is any frozen policy: the initial one
  * ({@code policy.frozenCopy()} before training) or an earlier checkpoint
- * ({@link #setReference}, as iterative DPO does between rounds).
+ * ({@link #setReference}, as iterative DPO does between rounds). {@link #saveCheckpoint} and
+ * {@link #restore} carry a run across processes between calls to {@link #train} or {@link #step}.
  */
 public final class Dpo {
 
@@ -30,24 +29,14 @@ public final class Dpo {
     public static final String GRAD_NORM = "grad_norm";
 
     private final DpoConfig config;
-    private final TokenPolicy policy;
-    private final Adam optimizer;
-    private final Rng rng;
-    private TokenPolicy reference;
-    private long updates;
+    private final PolicyTraining training;
 
     /**
      * @throws IllegalArgumentException if {@code policy} is frozen or {@code reference} is not
      */
     public Dpo(DpoConfig config, TokenPolicy policy, TokenPolicy reference) {
         this.config = Objects.requireNonNull(config, "config");
-        if (policy.isFrozen()) {
-            throw new IllegalArgumentException("the trained policy must not be a frozen copy");
-        }
-        this.policy = policy;
-        this.optimizer = Adam.of(policy.parameters(), config.learningRate(), 1e-8); // PyTorch's AdamW epsilon, as TRL
-        this.rng = new Rng(config.seed());
-        setReference(reference);
+        this.training = new PolicyTraining("dpo", policy, reference, config.learningRate(), config.seed());
     }
 
     /**
@@ -57,11 +46,7 @@ public final class Dpo {
      * @throws IllegalArgumentException if {@code reference} is not frozen
      */
     public void setReference(TokenPolicy reference) {
-        if (!reference.isFrozen()) {
-            throw new IllegalArgumentException("the reference must be a frozen policy (TokenPolicy.frozenCopy()), so that "
-                    + "training cannot move it");
-        }
-        this.reference = reference;
+        training.setReference(reference);
     }
 
     /**
@@ -76,19 +61,7 @@ public final class Dpo {
         if (pairs.isEmpty()) {
             throw new IllegalArgumentException("DPO needs at least one preference pair");
         }
-        Map<String, Double> metrics = Map.of();
-        for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            int[] order = rng.permutation(pairs.size());
-            for (int start = 0; start < order.length; start += config.batchSize()) {
-                List<TokenPair> batch = new ArrayList<>();
-                for (int i = start; i < Math.min(order.length, start + config.batchSize()); i++) {
-                    batch.add(pairs.get(order[i]));
-                }
-                metrics = step(batch);
-                sink.write(updates, metrics);
-            }
-        }
-        return metrics;
+        return training.train(pairs, config.epochs(), config.batchSize(), this::step, sink);
     }
 
     /** One update on {@code batch}; returns its loss and TRL's metrics. */
@@ -105,18 +78,12 @@ public final class Dpo {
             completions[n + i] = pair.rejected();
             chosenLengths[i] = pair.chosen().length;
         }
-        CompletionLogProbs referenceLogProbs = reference.logProbs(prompts, completions);
-        CompletionLogProbs logProbs = policy.logProbs(prompts, completions);
-        double[] referenceChosen = new double[n];
-        double[] referenceRejected = new double[n];
-        double[] chosen = new double[n];
-        double[] rejected = new double[n];
-        for (int i = 0; i < n; i++) {
-            referenceChosen[i] = referenceLogProbs.sequenceLogProb(i);
-            referenceRejected[i] = referenceLogProbs.sequenceLogProb(n + i);
-            chosen[i] = logProbs.sequenceLogProb(i);
-            rejected[i] = logProbs.sequenceLogProb(n + i);
-        }
+        CompletionLogProbs referenceLogProbs = training.reference().logProbs(prompts, completions);
+        CompletionLogProbs logProbs = training.policy().logProbs(prompts, completions);
+        double[] referenceChosen = PolicyTraining.sequenceLogProbs(referenceLogProbs, 0, n);
+        double[] referenceRejected = PolicyTraining.sequenceLogProbs(referenceLogProbs, n, n);
+        double[] chosen = PolicyTraining.sequenceLogProbs(logProbs, 0, n);
+        double[] rejected = PolicyTraining.sequenceLogProbs(logProbs, n, n);
         double[] dChosen = new double[n];
         double[] dRejected = new double[n];
         DpoLoss.Result result = DpoLoss.pairwise(config.lossType(), config.beta(), config.labelSmoothing(), chosen, rejected,
@@ -128,34 +95,43 @@ public final class Dpo {
             loss += nll;
             metrics.put(NLL_LOSS, nll);
         }
-        // a sequence log-prob is the sum of its tokens': each token gets its sequence's gradient
-        int stride = logProbs.maxLength();
-        float[] tokenGradient = new float[2 * n * stride];
-        for (int i = 0; i < n; i++) {
-            for (int t = 0; t < logProbs.length(i); t++) {
-                tokenGradient[i * stride + t] = (float) dChosen[i];
-            }
-            for (int t = 0; t < logProbs.length(n + i); t++) {
-                tokenGradient[(n + i) * stride + t] = (float) dRejected[i];
-            }
-        }
-        policy.backward(tokenGradient);
-        double gradNorm = optimizer.clipGradientNorm(config.maxGradNorm());
-        optimizer.step();
-        updates++;
+        double[] dSequence = new double[2 * n];
+        System.arraycopy(dChosen, 0, dSequence, 0, n);
+        System.arraycopy(dRejected, 0, dSequence, n, n);
+        double gradNorm = training.step(logProbs, dSequence, config.maxGradNorm());
         metrics.put(LOSS, loss);
         metrics.put(GRAD_NORM, gradNorm);
         metrics.putAll(result.metrics());
         return metrics;
     }
 
+    /**
+     * Writes the run's state (config, policy, reference, Adam, shuffling generator, update count)
+     * to {@code file} atomically; {@link #restore} continues from it bit-identically.
+     */
+    public void saveCheckpoint(Path file) throws IOException {
+        training.save(file, config.toString());
+    }
+
+    /**
+     * Restores a state {@link #saveCheckpoint} wrote into this trainer, made with the same config
+     * and policy shape; nothing changes unless the whole checkpoint decodes.
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if the file is damaged,
+     *     truncated or not a DPO checkpoint of this policy shape
+     * @throws IllegalArgumentException if it was written with another config
+     */
+    public void restore(Path file) throws IOException {
+        training.restore(file, config.toString());
+    }
+
     /** Updates taken so far. */
     public long updates() {
-        return updates;
+        return training.updates();
     }
 
     public TokenPolicy policy() {
-        return policy;
+        return training.policy();
     }
 
     public DpoConfig config() {

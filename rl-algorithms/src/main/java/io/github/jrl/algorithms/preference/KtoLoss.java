@@ -15,6 +15,24 @@ public final class KtoLoss {
     }
 
     /**
+     * KTO's reference point {@code z = max(0, mean_i (log pi(y'_i|x_i) - log pi_ref(y'_i|x_i)))}
+     * from {@code n} mismatched prompt-completion pairs: a Monte-Carlo estimate of
+     * {@code KL(pi || pi_ref)} over the batch (Ethayarajh et al. 2024, section 4.1; TRL's
+     * {@code KTOTrainer} pairs prompt {@code i} with the completion of example {@code i - 1},
+     * takes the mean log-ratio and clamps it at 0). It passes no gradient.
+     *
+     * @throws IllegalArgumentException if {@code n < 1} or an array is shorter than {@code n}
+     */
+    public static double referencePoint(double[] policyMismatched, double[] referenceMismatched, int n) {
+        DpoLoss.requireLength(n, policyMismatched, referenceMismatched);
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += policyMismatched[i] - referenceMismatched[i];
+        }
+        return Math.max(0, sum / n);
+    }
+
+    /**
      * The mean KTO loss of {@code n} completions, writing {@code dLoss/d log pi(y_i)} into
      * {@code dPolicy}.
      *

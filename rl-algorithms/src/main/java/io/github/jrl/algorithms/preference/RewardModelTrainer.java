@@ -3,6 +3,8 @@ package io.github.jrl.algorithms.preference;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.reward.SequenceRewardNetwork;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  * {@code RewardTrainer}: the chosen and rejected completions of a minibatch in one pass, Adam
  * after clipping the global gradient norm. A multi-head network learns each head from the pairs
  * labelled for its objective ({@link Comparison#objective()}): a pair about format says nothing
- * about correctness.
+ * about correctness. {@link #saveCheckpoint} and {@link #restore} carry training across processes
+ * between calls to {@link #train}.
  */
 public final class RewardModelTrainer {
 
@@ -18,11 +21,16 @@ public final class RewardModelTrainer {
     public record Comparison(TokenPair pair, int objective) {
     }
 
+    private static final String CHECKPOINT_NAME = "reward-model";
+
     private final SequenceRewardNetwork network;
     private final Adam optimizer;
+    private final double learningRate;
     private final double maxGradNorm;
     private final int batchSize;
-    private final Rng rng;
+    private final long seed;
+    private Rng rng;
+    private long updates;
 
     /**
      * @param learningRate Adam step size
@@ -39,8 +47,10 @@ public final class RewardModelTrainer {
         }
         this.network = network;
         this.optimizer = Adam.of(network.parameters(), learningRate, 1e-8);
+        this.learningRate = learningRate;
         this.maxGradNorm = maxGradNorm;
         this.batchSize = batchSize;
+        this.seed = seed;
         this.rng = new Rng(seed);
     }
 
@@ -63,17 +73,15 @@ public final class RewardModelTrainer {
         }
         double passLoss = 0;
         for (int epoch = 0; epoch < epochs; epoch++) {
-            int[] order = rng.permutation(comparisons.size());
             passLoss = 0;
-            for (int start = 0; start < order.length; start += batchSize) {
-                int n = Math.min(batchSize, order.length - start);
-                Comparison[] batch = new Comparison[n];
-                for (int i = 0; i < n; i++) {
-                    batch[i] = comparisons.get(order[start + i]);
+            for (int[] indices : Minibatches.shuffled(rng, comparisons.size(), batchSize)) {
+                Comparison[] batch = new Comparison[indices.length];
+                for (int i = 0; i < indices.length; i++) {
+                    batch[i] = comparisons.get(indices[i]);
                 }
-                passLoss += step(batch) * n;
+                passLoss += step(batch) * indices.length;
             }
-            passLoss /= order.length;
+            passLoss /= comparisons.size();
         }
         return passLoss;
     }
@@ -95,7 +103,44 @@ public final class RewardModelTrainer {
         network.backward(gradient);
         optimizer.clipGradientNorm(maxGradNorm);
         optimizer.step();
+        updates++;
         return loss;
+    }
+
+    /** Updates taken so far. */
+    public long updates() {
+        return updates;
+    }
+
+    /**
+     * Writes the network's parameters, Adam's state, the shuffling generator and the update count
+     * to {@code file} atomically; {@link #restore} continues from it bit-identically.
+     */
+    public void saveCheckpoint(Path file) throws IOException {
+        TrainerCheckpoint.write(file, CHECKPOINT_NAME, settings(), network.parameters(), null, optimizer, rng, updates);
+    }
+
+    /**
+     * Restores a state {@link #saveCheckpoint} wrote into this trainer, made with the same
+     * settings and network shape; nothing changes unless the whole checkpoint decodes.
+     *
+     * @throws io.github.jrl.core.checkpoint.CorruptCheckpointException if the file is damaged,
+     *     truncated or not a reward-model checkpoint of this network shape
+     * @throws IllegalArgumentException if it was written with other settings
+     */
+    public void restore(Path file) throws IOException {
+        TrainerCheckpoint.State state = TrainerCheckpoint.read(file, CHECKPOINT_NAME, settings(), network.parameters(), null,
+                optimizer);
+        network.parameters().load(state.params());
+        optimizer.restore(state.optimizer());
+        rng = state.rng();
+        updates = state.updates();
+    }
+
+    /** The settings a checkpoint must have been written with, as its config text. */
+    private String settings() {
+        return "RewardModelTrainer[heads=" + network.heads() + ", learningRate=" + learningRate + ", batchSize=" + batchSize
+                + ", maxGradNorm=" + maxGradNorm + ", seed=" + seed + "]";
     }
 
     /**

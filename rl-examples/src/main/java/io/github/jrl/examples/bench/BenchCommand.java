@@ -10,9 +10,10 @@ import picocli.CommandLine.Spec;
  * subcommand each; without one it lists them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, reward models.",
+        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, KTO, reward models, GRPO with a reward model.",
         subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, SacBenchmark.class, GrpoBenchmark.class,
-            DpoBenchmark.class, RewardModelBenchmark.class})
+            DpoBenchmark.class, RewardModelBenchmark.class, RewardModelGrpoBenchmark.class,
+            KtoBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

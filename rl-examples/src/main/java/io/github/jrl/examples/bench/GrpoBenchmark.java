@@ -81,6 +81,14 @@ public final class GrpoBenchmark implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "1", description = "GRPO num_iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--epsilon-high", defaultValue = "0.2",
+            description = "Upper clip range; DAPO's clip-higher uses 0.28 (default: ${DEFAULT-VALUE}).")
+    double epsilonHigh;
+
+    @Option(names = "--filter-zero-std", defaultValue = "false",
+            description = "Train only on groups whose rewards differ (default: ${DEFAULT-VALUE}).")
+    boolean filterZeroStd;
+
     @Option(names = "--beta", defaultValue = "0", description = "KL coefficient (default: ${DEFAULT-VALUE}).")
     double beta;
 
@@ -119,9 +127,10 @@ public final class GrpoBenchmark implements Callable<Integer> {
         TransformerSpec spec = new TransformerSpec(format.tokenizer().vocabSize(), data.maxPromptLength() + maxCompletion,
                 dim, 4, layers, 4 * dim);
         System.out.printf(Locale.ROOT, "# GRPO on %d-digit addition: %s, %d parameters; SFT %d steps x %d on %d demos;"
-                + " GRPO %d updates x %d prompts x %d, lr %g, %s, %s, weights %s, dynamic %g; backend %s%n",
+                + " GRPO %d updates x %d prompts x %d, lr %g, %s, %s, weights %s, dynamic %g, epsilon_high %.2f, filter zero-std %b;"
+                + " backend %s%n",
                 digits, spec, spec.parameterCount(), sftSteps, sftBatch, demos, updates, prompts, generations, learningRate,
-                lossType, combination, Arrays.toString(weights), dynamicRate, Backend.describe());
+                lossType, combination, Arrays.toString(weights), dynamicRate, epsilonHigh, filterZeroStd, Backend.describe());
         List<String> rows = new ArrayList<>();
         for (long seed : seeds) {
             rows.add(runSeed(seed, spec, data, train, test, maxCompletion));
@@ -162,7 +171,8 @@ public final class GrpoBenchmark implements Callable<Integer> {
                 before[0], before[1], before[2], sftSeconds);
 
         GrpoConfig config = GrpoConfig.builder().numGenerations(generations).promptsPerBatch(prompts)
-                .numIterations(iterations).beta(beta).lossType(lossType).rewardCombination(combination)
+                .numIterations(iterations).beta(beta).epsilonHigh(epsilonHigh).filterZeroStdGroups(filterZeroStd)
+                .lossType(lossType).rewardCombination(combination)
                 .rewardWeights(weights).dynamicWeightRate(dynamicRate).maxCompletionLength(maxCompletion)
                 .learningRate(learningRate).seed(seed).build();
         Grpo<Prompt, PromptCompletion> grpo = new Grpo<>(config, policy, train, CharTokenizer.EOS);

@@ -1,5 +1,8 @@
 package io.github.jrl.examples.bench;
 
+import static io.github.jrl.examples.preference.TextPreferenceSetup.comparisons;
+import static io.github.jrl.examples.preference.TextPreferenceSetup.testCursor;
+
 import io.github.jrl.algorithms.preference.BatchRewardModel;
 import io.github.jrl.algorithms.preference.BestOfN;
 import io.github.jrl.algorithms.preference.Dpo;
@@ -11,7 +14,6 @@ import io.github.jrl.algorithms.preference.RewardEnsemble.Aggregation;
 import io.github.jrl.algorithms.preference.RewardModelTrainer;
 import io.github.jrl.algorithms.preference.RewardModelTrainer.Comparison;
 import io.github.jrl.algorithms.preference.TokenCompletion;
-import io.github.jrl.algorithms.preference.TokenPair;
 import io.github.jrl.core.metrics.MultiSink;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.text.CharTokenizer;
@@ -102,14 +104,10 @@ public final class RewardModelBenchmark implements Callable<Integer> {
     private void accuracyRow(PromptDataset data, TextRewards verifier, long seed) {
         long start = System.nanoTime();
         TokenPolicy sft = setup.sftPolicy(data, seed);
-        PairGenerator generator = generator(data);
+        PairGenerator generator = setup.pairGenerator(data);
         Rng rng = new Rng(2000 + seed);
-        ToDoubleBiFunction<Prompt, int[]> judge = (p, c) -> TextPreferenceSetup.verifierScore(verifier, p, c);
-        List<Comparison> train = comparisons(setup.trainCursor(data).pairs(sft, generator, judge, pairs, rng), 0);
-        List<Comparison> heldOut = comparisons(testCursor(data).pairs(sft, generator, judge, Integer.MAX_VALUE, rng), 0);
-        SequenceRewardNetwork bt = network(sft, 1, seed);
-        new RewardModelTrainer(bt, learningRate, 32, 1.0, seed).train(train, epochs);
-        double accuracy = RewardModelTrainer.pairwiseAccuracy(bt, heldOut);
+        TextPreferenceSetup.TrainedRewardModel bt = setup.trainRewardModel(data, sft,
+                (p, c) -> TextPreferenceSetup.verifierScore(verifier, p, c), pairs, epochs, learningRate, seed, rng);
 
         // two heads: each trained on the pairs that differ in its own objective
         List<Comparison> multiTrain = new ArrayList<>();
@@ -120,7 +118,7 @@ public final class RewardModelBenchmark implements Callable<Integer> {
             multiTrain.addAll(comparisons(setup.trainCursor(data).pairs(sft, generator, one, pairs / 2, rng), objective));
             multiHeldOut.addAll(comparisons(testCursor(data).pairs(sft, generator, one, Integer.MAX_VALUE, rng), objective));
         }
-        SequenceRewardNetwork twoHeads = network(sft, 2, seed);
+        SequenceRewardNetwork twoHeads = TextPreferenceSetup.rewardNetwork(sft, 2, seed);
         new RewardModelTrainer(twoHeads, learningRate, 32, 1.0, seed).train(multiTrain, epochs);
         String[] perHead = new String[2];
         for (int head = 0; head < 2; head++) {
@@ -129,22 +127,22 @@ public final class RewardModelBenchmark implements Callable<Integer> {
             perHead[head] = own.isEmpty() ? "no pairs"
                     : String.format(Locale.ROOT, "%.3f (%d)", RewardModelTrainer.pairwiseAccuracy(twoHeads, own), own.size());
         }
-        double bestOfN = bestOfNAccuracy(sft, data, verifier, new LearnedRewardModel(bt, List.of("reward")), seed);
-        System.out.printf(Locale.ROOT, "| %d | %d / %d | %.3f | %s | %s | %.3f | %.3f | %.0f |%n", seed, train.size(),
-                heldOut.size(), accuracy, perHead[0], perHead[1], setup.heldOutAccuracy(sft, data), bestOfN,
+        double bestOfN = bestOfNAccuracy(sft, data, verifier, new LearnedRewardModel(bt.network(), List.of("reward")), seed);
+        System.out.printf(Locale.ROOT, "| %d | %d / %d | %.3f | %s | %s | %.3f | %.3f | %.0f |%n", seed, bt.trainPairs(),
+                bt.heldOutPairs(), bt.accuracy(), perHead[0], perHead[1], setup.heldOutAccuracy(sft, data), bestOfN,
                 (System.nanoTime() - start) / 1e9);
     }
 
     private void overoptimisation(PromptDataset data, TextRewards verifier, long seed) throws IOException {
         TokenPolicy sft = setup.sftPolicy(data, seed);
-        PairGenerator generator = generator(data);
+        PairGenerator generator = setup.pairGenerator(data);
         Rng rng = new Rng(3000 + seed);
         ToDoubleBiFunction<Prompt, int[]> flawed = (p, c) -> TextPreferenceSetup.verifierScore(verifier, p, c)
                 + lengthBias * data.format().parse(c).length();
         PromptCursor cursor = setup.trainCursor(data);
         List<LearnedRewardModel> proxies = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            SequenceRewardNetwork network = network(sft, 1, 100 * seed + m);
+            SequenceRewardNetwork network = TextPreferenceSetup.rewardNetwork(sft, 1, 100 * seed + m);
             new RewardModelTrainer(network, learningRate, 32, 1.0, 100 * seed + m)
                     .train(comparisons(cursor.pairs(sft, generator, flawed, flawedPairs, rng), 0), epochs);
             proxies.add(new LearnedRewardModel(network, List.of("proxy")));
@@ -155,7 +153,7 @@ public final class RewardModelBenchmark implements Callable<Integer> {
         System.out.println("| proxy | beta | round | proxy reward (optimised) | single-model proxy | true accuracy | mean length |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         // members are standardised on the SFT policy's samples of held-out prompts, the distribution they were trained on
-        List<TokenCompletion> reference = sftSamples(sft, data, seed);
+        List<TokenCompletion> reference = setup.heldOutSamples(sft, data, new Rng(6000 + seed));
         record Variant(String name, BatchRewardModel<TokenCompletion> proxy, double beta) {
         }
         List<Variant> variants = List.of(new Variant("single", proxies.get(0), 0.1),
@@ -181,18 +179,6 @@ public final class RewardModelBenchmark implements Callable<Integer> {
                         round, heldOut[0], heldOut[1], heldOut[2], heldOut[3]);
             }
         }
-    }
-
-    /** One sampled completion of the SFT policy per held-out prompt. */
-    private List<TokenCompletion> sftSamples(TokenPolicy sft, PromptDataset data, long seed) {
-        int[][] prompts = data.prompts(PromptSplit.TEST).stream().map(Prompt::tokens).toArray(int[][]::new);
-        int[][] completions = sft.sample(prompts, new Sampling(setup.maxNewTokens(data), 1.0, 0, CharTokenizer.EOS),
-                new Rng(6000 + seed));
-        List<TokenCompletion> samples = new ArrayList<>();
-        for (int i = 0; i < prompts.length; i++) {
-            samples.add(new TokenCompletion(prompts[i], completions[i]));
-        }
-        return samples;
     }
 
     /** Held-out accuracy of the completion the reward model ranks first among {@link #BEST_OF} samples. */
@@ -236,24 +222,5 @@ public final class RewardModelBenchmark implements Callable<Integer> {
             sum += s[0];
         }
         return sum / scores.length;
-    }
-
-    private PairGenerator generator(PromptDataset data) {
-        return new PairGenerator(new Sampling(setup.maxNewTokens(data), 1.0, 0, CharTokenizer.EOS), 4);
-    }
-
-    private static PromptCursor testCursor(PromptDataset data) {
-        return new PromptCursor(data.prompts(PromptSplit.TEST), 0);
-    }
-
-    /** The policy's architecture, its encoder starting from the SFT policy (Ouyang et al. 2022). */
-    private SequenceRewardNetwork network(TokenPolicy sft, int heads, long seed) {
-        SequenceRewardNetwork network = new SequenceRewardNetwork(sft.spec(), heads, new Rng(seed));
-        network.initializeEncoder(sft.parameters());
-        return network;
-    }
-
-    private static List<Comparison> comparisons(List<TokenPair> pairs, int objective) {
-        return pairs.stream().map(p -> new Comparison(p, objective)).toList();
     }
 }

@@ -1,5 +1,10 @@
 package io.github.jrl.examples.preference;
 
+import io.github.jrl.algorithms.preference.PairGenerator;
+import io.github.jrl.algorithms.preference.RewardModelTrainer;
+import io.github.jrl.algorithms.preference.RewardModelTrainer.Comparison;
+import io.github.jrl.algorithms.preference.TokenCompletion;
+import io.github.jrl.algorithms.preference.TokenPair;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.text.AdditionTask;
 import io.github.jrl.envs.text.CharTokenizer;
@@ -9,10 +14,13 @@ import io.github.jrl.envs.text.PromptSplit;
 import io.github.jrl.envs.text.TextFormat;
 import io.github.jrl.envs.text.TextRewards;
 import io.github.jrl.nd4j.nn.TransformerSpec;
+import io.github.jrl.nd4j.reward.SequenceRewardNetwork;
 import io.github.jrl.nd4j.token.Sampling;
 import io.github.jrl.nd4j.token.SupervisedFineTuning;
 import io.github.jrl.nd4j.token.TokenPolicy;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * The text task of the preference experiments and its moderate SFT starting point: two-digit
@@ -133,5 +141,60 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
             correct += rewards.score(test.get(i), completions[i])[0];
         }
         return correct / prompts.length;
+    }
+
+    /** Best-vs-worst pairs from 4 samples per prompt at temperature 1, as every preference experiment here draws them. */
+    public PairGenerator pairGenerator(PromptDataset data) {
+        return new PairGenerator(new Sampling(maxNewTokens(data), 1.0, 0, CharTokenizer.EOS), 4);
+    }
+
+    /** The held-out prompts, from the first, for held-out pairs. */
+    public static PromptCursor testCursor(PromptDataset data) {
+        return new PromptCursor(data.prompts(PromptSplit.TEST), 0);
+    }
+
+    public static List<Comparison> comparisons(List<TokenPair> pairs, int objective) {
+        return pairs.stream().map(p -> new Comparison(p, objective)).toList();
+    }
+
+    /** A reward network of the policy's architecture, its encoder starting from the SFT policy (Ouyang et al. 2022). */
+    public static SequenceRewardNetwork rewardNetwork(TokenPolicy sft, int heads, long seed) {
+        SequenceRewardNetwork network = new SequenceRewardNetwork(sft.spec(), heads, new Rng(seed));
+        network.initializeEncoder(sft.parameters());
+        return network;
+    }
+
+    /** A trained Bradley–Terry model with its numbers of training and held-out pairs and its held-out pairwise accuracy. */
+    public record TrainedRewardModel(SequenceRewardNetwork network, int trainPairs, int heldOutPairs, double accuracy) {
+    }
+
+    /**
+     * A Bradley–Terry model trained (Adam at {@code learningRate}, batches of 32) on up to
+     * {@code pairs} best-vs-worst pairs of the SFT policy's samples of training prompts judged by
+     * {@code judge}, with its pairwise accuracy on such pairs of every held-out prompt.
+     */
+    public TrainedRewardModel trainRewardModel(PromptDataset data, TokenPolicy sft, ToDoubleBiFunction<Prompt, int[]> judge,
+            int pairs, int epochs, double learningRate, long seed, Rng rng) {
+        PairGenerator generator = pairGenerator(data);
+        List<Comparison> train = comparisons(trainCursor(data).pairs(sft, generator, judge, pairs, rng), 0);
+        List<Comparison> heldOut = comparisons(testCursor(data).pairs(sft, generator, judge, Integer.MAX_VALUE, rng), 0);
+        SequenceRewardNetwork network = rewardNetwork(sft, 1, seed);
+        new RewardModelTrainer(network, learningRate, 32, 1.0, seed).train(train, epochs);
+        return new TrainedRewardModel(network, train.size(), heldOut.size(),
+                RewardModelTrainer.pairwiseAccuracy(network, heldOut));
+    }
+
+    /**
+     * One completion of {@code policy} per held-out prompt at temperature 1: the inputs on which
+     * ensemble members are standardised ({@link io.github.jrl.algorithms.preference.RewardEnsemble#standardizedOn}).
+     */
+    public List<TokenCompletion> heldOutSamples(TokenPolicy policy, PromptDataset data, Rng rng) {
+        int[][] prompts = data.prompts(PromptSplit.TEST).stream().map(Prompt::tokens).toArray(int[][]::new);
+        int[][] completions = policy.sample(prompts, new Sampling(maxNewTokens(data), 1.0, 0, CharTokenizer.EOS), rng);
+        List<TokenCompletion> samples = new ArrayList<>();
+        for (int i = 0; i < prompts.length; i++) {
+            samples.add(new TokenCompletion(prompts[i], completions[i]));
+        }
+        return samples;
     }
 }
