@@ -13,6 +13,9 @@ import static io.github.jrl.algorithms.offline.IqlLoss.requireFinite;
  */
 public final class CqlLoss {
 
+    /** CORL's upper clamp of the Lagrangian weight {@code alpha'}. */
+    static final double MAX_ALPHA_PRIME = 1e6;
+
     private CqlLoss() {
     }
 
@@ -67,10 +70,14 @@ public final class CqlLoss {
      */
     public static LagrangeTerm lagrange(double logAlphaPrime, double cqlAlpha, double gap1, double gap2,
             double targetGap) {
-        double unclamped = Math.exp(logAlphaPrime);
-        double alphaPrime = Math.min(unclamped, 1e6);
+        double alphaPrime = alphaPrime(logAlphaPrime);
         double loss = -0.5 * cqlAlpha * alphaPrime * ((gap1 - targetGap) + (gap2 - targetGap));
-        return new LagrangeTerm(alphaPrime, loss, unclamped > 1e6 ? 0 : loss);
+        return new LagrangeTerm(alphaPrime, loss, Math.exp(logAlphaPrime) > MAX_ALPHA_PRIME ? 0 : loss);
+    }
+
+    /** {@code clamp(exp(logAlphaPrime), 0, 1e6)}, CORL's {@code alpha_prime}. */
+    public static double alphaPrime(double logAlphaPrime) {
+        return Math.min(Math.exp(logAlphaPrime), MAX_ALPHA_PRIME);
     }
 
     /**

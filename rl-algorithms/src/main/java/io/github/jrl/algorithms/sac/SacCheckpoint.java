@@ -50,7 +50,7 @@ final class SacCheckpoint {
      */
     static void restore(Sac sac, Checkpoint checkpoint) throws IOException {
         checkpoint.requireConfig(sac.config().toString());
-        SacLearner.State networks = checkpoint.read(Checkpoint.PARAMS, sac.learner()::readState);
+        SacLearner.State networks = checkpoint.read(Checkpoint.PARAMS, sac.learner()::readNetworks);
         Temperature.State temperature = checkpoint.read(Checkpoint.OPTIMIZER, sac.temperature()::readState);
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> {
             Rng[] generators = new Rng[GENERATORS];
