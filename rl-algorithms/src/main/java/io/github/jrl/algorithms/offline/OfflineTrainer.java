@@ -220,6 +220,10 @@ public final class OfflineTrainer implements Trainer<float[], Object> {
      * Continues the run saved in {@code file} by a trainer built the same way (same learner
      * config, dataset and loop config): all sections are decoded and checked before anything
      * changes, so a corrupt or foreign checkpoint leaves this trainer as it was.
+     *
+     * @throws IllegalArgumentException if the checkpoint was written by a run of another config,
+     *     dataset or learner (the message shows both)
+     * @throws IOException if the file is not an intact checkpoint of an offline run
      */
     public void restore(Path file) throws IOException {
         Checkpoint checkpoint = Checkpoint.read(file);
