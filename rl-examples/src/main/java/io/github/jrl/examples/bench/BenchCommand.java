@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, reward models.",
         subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, SacBenchmark.class, GrpoBenchmark.class,
-            DpoBenchmark.class, RewardModelBenchmark.class})
+            DpoBenchmark.class, RewardModelBenchmark.class, OfflineFineTuneBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
