@@ -63,6 +63,12 @@ public record Episode(int id, int observationSize, int actionSize, int rewardDim
         }
     }
 
+    /** This episode numbered {@code newId}, sharing its arrays (they are never written). */
+    public Episode withId(int newId) {
+        return new Episode(newId, observationSize, actionSize, rewardDim, observations, actions, rewards, terminations,
+                truncations);
+    }
+
     /** Number of steps {@code T}. */
     public int length() {
         return terminations.length;

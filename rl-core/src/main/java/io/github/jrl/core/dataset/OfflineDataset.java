@@ -1,6 +1,7 @@
 package io.github.jrl.core.dataset;
 
 import io.github.jrl.core.buffer.ReplayBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -59,6 +60,27 @@ public final class OfflineDataset {
                         + " has action " + a + ", expected an index in [0, " + info.actionCount() + ")");
             }
         }
+    }
+
+    /** The same episodes described by {@code newInfo} (e.g. with reference returns set). */
+    public OfflineDataset withInfo(DatasetInfo newInfo) {
+        return new OfflineDataset(newInfo, episodes);
+    }
+
+    /**
+     * The episodes of {@code parts}, in order and renumbered 0, 1, 2, ..., as one dataset described
+     * by {@code info}: D4RL's {@code medium-expert} is {@code medium} followed by {@code expert}.
+     *
+     * @throws IllegalArgumentException if {@code parts} is empty or a part's sizes differ from {@code info}'s
+     */
+    public static OfflineDataset concat(DatasetInfo info, List<OfflineDataset> parts) {
+        List<Episode> all = new ArrayList<>();
+        for (OfflineDataset part : parts) {
+            for (Episode e : part.episodes) {
+                all.add(e.withId(all.size()));
+            }
+        }
+        return new OfflineDataset(info, all);
     }
 
     public DatasetInfo info() {
