@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** TD3+BC and PRDC learn from a small recorded dataset with fixed seeds; delayed actor updates and metrics. */
 class Td3BcTest {
 
-    private static final Td3BcConfig SMALL = Td3BcConfig.defaults().withNetworks(List.of(64, 64), Activation.RELU);
+    private static final Td3BcConfig SMALL = Td3BcConfig.defaults().withNetworks(List.of(32, 32), Activation.RELU).withBatchSize(128);
     private static final OfflineDataset MOUNTAIN_CAR = Recorded.record("MountainCarContinuous-v0",
             Recorded::mountainCarExpert, 0.1, 10, 5, -33, 93);
 
@@ -29,19 +29,19 @@ class Td3BcTest {
 
     /**
      * 10 episodes of the scripted MountainCarContinuous expert with 10% random actions; a random
-     * policy never reaches the goal (about -33). 1500 gradient steps of 64-64 networks.
+     * policy never reaches the goal (about -33). 1000 gradient steps of 32-32 networks on batches of 128.
      */
     @Test
     void td3BcReachesTheGoalFromTheScriptedData() {
         Environment<float[], Object> env = Envs.make("MountainCarContinuous-v0");
-        OfflineEvaluation last = train(new Td3Bc(SMALL, MOUNTAIN_CAR, env.actionSpace()), 1500);
+        OfflineEvaluation last = train(new Td3Bc(SMALL, MOUNTAIN_CAR, env.actionSpace()), 1000);
         assertTrue(last.meanReturn() > 80, last.toString());
     }
 
     @Test
     void prdcReachesTheGoalFromTheScriptedData() {
         Environment<float[], Object> env = Envs.make("MountainCarContinuous-v0");
-        OfflineEvaluation last = train(Prdc.learner(new PrdcConfig(SMALL, 2), MOUNTAIN_CAR, env.actionSpace()), 1500);
+        OfflineEvaluation last = train(Prdc.learner(new PrdcConfig(SMALL, 2), MOUNTAIN_CAR, env.actionSpace()), 1000);
         assertTrue(last.meanReturn() > 80, last.toString());
     }
 
