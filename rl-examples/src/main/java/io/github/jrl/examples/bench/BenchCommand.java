@@ -10,9 +10,9 @@ import picocli.CommandLine.Spec;
  * subcommand each; without one it lists them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, reward models.",
+        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, reward models, offline RL.",
         subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, SacBenchmark.class, GrpoBenchmark.class,
-            DpoBenchmark.class, RewardModelBenchmark.class, OfflineFineTuneBenchmark.class})
+            DpoBenchmark.class, RewardModelBenchmark.class, OfflineBenchmark.class, OfflineFineTuneBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
