@@ -76,6 +76,10 @@ public final class OfflineFineTuneBenchmark implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int evalEpisodes;
 
+    @Option(names = "--hidden", split = ",", defaultValue = "256,256", description = "Hidden layers of every network "
+            + "(default: ${DEFAULT-VALUE}, IQL's).")
+    List<Integer> hidden;
+
     @Option(names = "--out", description = "Markdown file to write the table to.")
     Path out;
 
@@ -84,8 +88,8 @@ public final class OfflineFineTuneBenchmark implements Callable<Integer> {
         OfflineDataset dataset = new D4rlDatasets(datasetsDir, Envs::make).load(envId, kind, datasetSeed);
         List<String> rows = new ArrayList<>();
         System.out.printf(Locale.ROOT, "# %s offline-to-online on %s (%d transitions): %d offline steps, %d online "
-                + "steps, %d evaluation episodes%n", algo, dataset.info().datasetId(), dataset.transitionCount(),
-                offlineSteps, onlineSteps, evalEpisodes);
+                + "steps, %d evaluation episodes, hidden %s%n", algo, dataset.info().datasetId(),
+                dataset.transitionCount(), offlineSteps, onlineSteps, evalEpisodes, hidden);
         int gained = 0;
         for (long seed : seeds) {
             long start = System.nanoTime();
@@ -122,9 +126,9 @@ public final class OfflineFineTuneBenchmark implements Callable<Integer> {
             StringBuilder md = new StringBuilder();
             md.append(String.format(Locale.ROOT, "Command: `java -Xmx2g -jar rl-examples/target/jrl.jar bench "
                     + "offline-finetune --algo %s --env %s --kind %s --seeds %s --offline-steps %d --online-steps %d "
-                    + "--eval-every %d --eval-episodes %d`%n%n", algo, envId, kind, String.join(",",
+                    + "--eval-every %d --eval-episodes %d --hidden %s`%n%n", algo, envId, kind, String.join(",",
                             seeds.stream().map(String::valueOf).toList()), offlineSteps, onlineSteps, evalEvery,
-                    evalEpisodes));
+                    evalEpisodes, String.join(",", hidden.stream().map(String::valueOf).toList())));
             md.append("| algorithm | dataset | seed | offline score | online score | gain | best | evaluations | "
                     + "time (offline + online) |\n|---|---|---|---|---|---|---|---|---|\n");
             rows.forEach(r -> md.append(r).append('\n'));
@@ -148,11 +152,16 @@ public final class OfflineFineTuneBenchmark implements Callable<Integer> {
      * fine-tuning run needs (a rate decayed to 0 offline would freeze the actor online).
      */
     private IqlConfig iqlConfig(long seed) {
-        return IqlConfig.builder().actorLrDecaySteps(offlineSteps + onlineSteps).seed(seed).build();
+        return IqlConfig.builder().actorLrDecaySteps(offlineSteps + onlineSteps).hiddenSizes(hiddenLayers()).seed(seed)
+                .build();
     }
 
-    /** CORL's CQL with the benchmark's reduced critic cost (two 256-unit layers, 4 sampled actions per proposal). */
+    /** CORL's CQL with the benchmark's reduced critic cost ({@code --hidden} layers, 4 sampled actions per proposal). */
     private CqlConfig cqlConfig(long seed) {
-        return CqlConfig.builder().hiddenSizes(256, 256).numSampledActions(4).seed(seed).build();
+        return CqlConfig.builder().hiddenSizes(hiddenLayers()).numSampledActions(4).seed(seed).build();
+    }
+
+    private Integer[] hiddenLayers() {
+        return hidden.toArray(new Integer[0]);
     }
 }
