@@ -9,7 +9,7 @@ import io.github.jrl.core.dataset.OfflineDataset;
 import io.github.jrl.core.dataset.StateActionGrid;
 import io.github.jrl.envs.Envs;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code jrl dataset generate|info}: D4RL-style dataset families and their measures. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
@@ -39,6 +41,9 @@ public final class DatasetCommand implements Runnable {
             description = "Generate the random, medium, expert, medium-replay and medium-expert datasets of each env.")
     public static final class Generate implements Callable<Integer> {
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--env", description = "Environment ids (default: Pendulum-v1, MountainCarContinuous-v0, "
                 + "CartPole-v1).")
         List<String> envIds = List.of("Pendulum-v1", "MountainCarContinuous-v0", "CartPole-v1");
@@ -47,7 +52,7 @@ public final class DatasetCommand implements Runnable {
         long seed;
 
         @Option(names = "--out", defaultValue = "datasets", description = "Directory (default: ${DEFAULT-VALUE}).")
-        Path out;
+        Path outDir;
 
         @Option(names = "--train-steps", description = "Override the training run's steps.")
         Integer trainSteps;
@@ -64,7 +69,7 @@ public final class DatasetCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            D4rlDatasets datasets = new D4rlDatasets(out, Envs::make);
+            D4rlDatasets datasets = new D4rlDatasets(outDir, Envs::make);
             for (String envId : envIds) {
                 D4rlFamily standard = D4rlFamily.forEnv(envId);
                 D4rlFamily family = standard.withBudgets(trainSteps == null ? standard.trainSteps() : trainSteps,
@@ -72,9 +77,11 @@ public final class DatasetCommand implements Runnable {
                         datasetSteps == null ? standard.datasetSteps() : datasetSteps);
                 long start = System.nanoTime();
                 Map<String, OfflineDataset> generated = datasets.generate(family, seed);
-                System.out.printf(Locale.ROOT, "%s: generated in %.0f s into %s%n", envId,
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "%s: generated in %.0f s into %s%n", envId,
                         (System.nanoTime() - start) / 1e9, datasets.file(family, D4rlDatasets.RANDOM, seed).getParent());
-                report(generated, bins, System.out);
+                report(generated, bins, out);
+                out.flush();
             }
             return 0;
         }
@@ -84,6 +91,9 @@ public final class DatasetCommand implements Runnable {
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = "Report Minari HDF5 datasets: a family directory (SACo relative to its medium-replay) or files.")
     public static final class Info implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(description = "A directory of *.hdf5 files, or files.")
         List<Path> paths;
@@ -112,7 +122,8 @@ public final class DatasetCommand implements Runnable {
             for (Path f : files) {
                 byName.put(f.getFileName().toString(), MinariHdf5.read(f));
             }
-            report(byName, bins, System.out);
+            report(byName, bins, spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }
@@ -122,7 +133,7 @@ public final class DatasetCommand implements Runnable {
      * relative to the {@code medium-replay} dataset among them (the replay of the training run, as
      * the paper's reference), on one grid fitted to all of them.
      */
-    static void report(Map<String, OfflineDataset> datasets, int bins, PrintStream out) {
+    static void report(Map<String, OfflineDataset> datasets, int bins, PrintWriter out) {
         List<OfflineDataset> all = List.copyOf(datasets.values());
         StateActionGrid grid = StateActionGrid.fit(all, bins);
         OfflineDataset reference = all.stream()
