@@ -22,10 +22,6 @@ final class UnitActions {
         high = box.high();
     }
 
-    int size() {
-        return low.length;
-    }
-
     /** {@code n} environment actions into (-1, 1), clamped there (only float rounding crosses it). */
     void toUnit(float[] envActions, int n, float[] out) {
         int d = low.length;

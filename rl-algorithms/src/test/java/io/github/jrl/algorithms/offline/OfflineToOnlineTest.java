@@ -26,6 +26,7 @@ class OfflineToOnlineTest {
         List<OfflineEvaluation> evaluations = online.learn();
         assertEquals(RANDOM.transitionCount() + steps, online.bufferSize());
         assertEquals(steps, online.episodeReturns().size());
+        assertTrue(online.latestMetrics().containsKey("losses/actor_loss"), online.latestMetrics().toString());
         return evaluations;
     }
 
