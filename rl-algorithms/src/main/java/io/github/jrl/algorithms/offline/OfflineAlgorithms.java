@@ -49,9 +49,12 @@ public final class OfflineAlgorithms {
         register(new Algorithm("iql", "IQL", true, true,
                 (data, space, seed) -> new IqlLearner(IqlConfig.builder().seed(seed).build(), data, space)));
         // CQL's critics see 3 x 10 sampled actions per state through three 256-unit layers in
-        // CORL's config; the benchmark's CPU budget takes two layers and 4 actions per proposal
+        // CORL's config; the benchmark's CPU budget takes two layers and 4 actions per proposal.
+        // d3rlpy's discrete target copy every 8000 updates is an Atari budget: runs of 5-20k
+        // updates copy every 1000
         register(new Algorithm("cql", "CQL", true, true, (data, space, seed) -> data.info().discreteActions()
-                ? new DiscreteCqlLearner(DiscreteCqlConfig.defaults(seed), data, (Discrete) space)
+                ? new DiscreteCqlLearner(DiscreteCqlConfig.defaults(seed).withTargetUpdateInterval(1000), data,
+                        (Discrete) space)
                 : new CqlLearner(CqlConfig.builder().hiddenSizes(256, 256).numSampledActions(4).seed(seed).build(),
                         data, (Box) space)));
     }
