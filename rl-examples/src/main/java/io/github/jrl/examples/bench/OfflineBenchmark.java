@@ -131,7 +131,7 @@ public final class OfflineBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         Environment<float[], Object> evalEnv = Envs.make(env);
         OfflineTrainer trainer = new OfflineTrainer(algorithm.factory().create(dataset, evalEnv.actionSpace(), seed),
-                dataset, evalEnv, new OfflineTrainerConfig(evalEvery, 10, Math.min(1000, evalEvery), seed));
+                dataset, evalEnv, OfflineTrainerConfig.defaults(seed).withEvalEvery(evalEvery));
         trainer.learn(steps);
         OfflineEvaluation last = trainer.lastEvaluation().orElseThrow();
         double seconds = (System.nanoTime() - start) / 1e9;
