@@ -1,6 +1,7 @@
 package io.github.jrl.examples;
 
 import io.github.jrl.examples.bench.BenchCommand;
+import io.github.jrl.examples.dataset.DatasetCommand;
 import io.github.jrl.examples.plot.PlotCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jrl", mixinStandardHelpOptions = true, version = "jrl 0.1.0-SNAPSHOT",
         description = "Reinforcement learning on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, RandomRollout.class, PlotCommand.class, BenchCommand.class,
-            ParetoQLearningCommand.class})
+            ParetoQLearningCommand.class, DatasetCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -10,17 +10,17 @@ import io.github.jrl.algorithms.common.ConfigChecks;
  * is the medium policy, and the replay stream up to that snapshot is {@code medium-replay}.
  *
  * @param envId registered environment id
- * @param trainer the algorithm trained: its preset for {@code envId} ({@code SacPresets},
+ * @param algorithm the algorithm trained: its preset for {@code envId} ({@code SacPresets},
  *     {@code PpoPresets})
  * @param trainSteps environment steps of the training run
  * @param evalEvery steps between evaluations of the policy being trained (medium candidates)
- * @param evalEpisodes deterministic episodes per evaluation
+ * @param evalEpisodes episodes per evaluation, sampling actions as the datasets are recorded
  * @param datasetSteps the {@code random}, {@code medium} and {@code expert} datasets hold the
  *     fewest whole episodes with at least this many steps
  * @param referenceEpisodes episodes measuring the reference returns (random policy, and the
  *     expert acting deterministically)
  */
-public record D4rlFamily(String envId, Trainer trainer, int trainSteps, int evalEvery, int evalEpisodes,
+public record D4rlFamily(String envId, Algorithm algorithm, int trainSteps, int evalEvery, int evalEpisodes,
         int datasetSteps, int referenceEpisodes) {
 
     /**
@@ -30,8 +30,8 @@ public record D4rlFamily(String envId, Trainer trainer, int trainSteps, int eval
      */
     public static final double MEDIUM_TARGET = 100.0 * 5 / 12;
 
-    /** The trainer of a family and the preset it uses. */
-    public enum Trainer {
+    /** The algorithm a family trains, with its preset. */
+    public enum Algorithm {
         /** {@code Sac} with {@code SacPresets.forEnv}. */
         SAC,
         /** {@code Ppo} with {@code PpoPresets.forEnv}. */
@@ -57,14 +57,15 @@ public record D4rlFamily(String envId, Trainer trainer, int trainSteps, int eval
      * <li>{@code MountainCarContinuous-v0}: SAC (zoo preset with pink noise) for 50k steps;</li>
      * <li>{@code CartPole-v1}: PPO (zoo preset) for 100k steps, the zoo's budget;</li>
      * </ul>
-     * each with 50k-step datasets, an evaluation of 5 episodes every 1/20 of the run, and 20
-     * reference episodes.
+     * each with 50k-step datasets, an evaluation of 5 episodes every 1/20 of the run (1/50 for
+     * PPO on CartPole, which passes the medium band within its first 10k steps), and 20 reference
+     * episodes.
      */
     public static D4rlFamily forEnv(String envId) {
         return switch (envId) {
-            case "Pendulum-v1" -> new D4rlFamily(envId, Trainer.SAC, 20_000, 1_000, 5, 50_000, 20);
-            case "MountainCarContinuous-v0" -> new D4rlFamily(envId, Trainer.SAC, 50_000, 2_500, 5, 50_000, 20);
-            case "CartPole-v1" -> new D4rlFamily(envId, Trainer.PPO, 100_000, 5_000, 5, 50_000, 20);
+            case "Pendulum-v1" -> new D4rlFamily(envId, Algorithm.SAC, 20_000, 1_000, 5, 50_000, 20);
+            case "MountainCarContinuous-v0" -> new D4rlFamily(envId, Algorithm.SAC, 50_000, 2_500, 5, 50_000, 20);
+            case "CartPole-v1" -> new D4rlFamily(envId, Algorithm.PPO, 100_000, 2_000, 5, 50_000, 20);
             default -> throw new IllegalArgumentException("no D4RL-style family for '" + envId
                     + "'; families exist for Pendulum-v1, MountainCarContinuous-v0, CartPole-v1");
         };
@@ -72,7 +73,7 @@ public record D4rlFamily(String envId, Trainer trainer, int trainSteps, int eval
 
     /** This family with other budgets (small ones for tests). */
     public D4rlFamily withBudgets(int newTrainSteps, int newEvalEvery, int newDatasetSteps) {
-        return new D4rlFamily(envId, trainer, newTrainSteps, newEvalEvery, evalEpisodes, newDatasetSteps,
+        return new D4rlFamily(envId, algorithm, newTrainSteps, newEvalEvery, evalEpisodes, newDatasetSteps,
                 referenceEpisodes);
     }
 
@@ -83,7 +84,7 @@ public record D4rlFamily(String envId, Trainer trainer, int trainSteps, int eval
 
     /** The directory name of this family's files: namespace and budgets, so other budgets never share a cache. */
     String cacheName() {
-        return namespace() + "-" + trainer.name().toLowerCase(java.util.Locale.ROOT) + "-t" + trainSteps + "-e"
+        return namespace() + "-" + algorithm.name().toLowerCase(java.util.Locale.ROOT) + "-t" + trainSteps + "-e"
                 + evalEvery + "x" + evalEpisodes + "-d" + datasetSteps + "-r" + referenceEpisodes;
     }
 }
