@@ -70,6 +70,9 @@ public final class OfflineBenchmark implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/offline-results.md", description = "Markdown table (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--table-only", description = "Only rewrite the table from the results file (runs missing from it stay blank).")
+    boolean tableOnly;
+
     /** One finished run. */
     record Result(String algorithm, String env, String kind, long seed, int steps, double meanReturn, double score,
             double seconds) {
@@ -97,7 +100,7 @@ public final class OfflineBenchmark implements Callable<Integer> {
         algorithms.forEach(OfflineAlgorithms::get);
         D4rlDatasets datasets = new D4rlDatasets(cacheDir, Envs::make);
         Map<String, Result> done = readResults();
-        for (String env : envs) {
+        for (String env : tableOnly ? List.<String>of() : envs) {
             for (String kind : kinds) {
                 OfflineDataset dataset = null;
                 for (String name : algorithms) {

@@ -31,5 +31,11 @@ class OfflineBenchmarkTest {
         assertTrue(md.contains("| TD3+BC | Pendulum-v1 medium | 70.0 | 55.0 | 62.5 | 7.5 |"), md);
         assertTrue(md.contains("| TD3+BC | Pendulum-v1 medium | 1 / 2 |"), md);
         assertTrue(!Files.exists(dir.resolve("none")), "no dataset was generated");
+        code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc,td3bc,prdc", "--kinds", "medium,expert",
+                "--seeds", "0,1", "--steps", "100", "--cache-dir", dir.resolve("none").toString(), "--results",
+                results.toString(), "--out", out.toString(), "--table-only");
+        assertEquals(0, code);
+        assertTrue(Files.readString(out).contains("| TD3+BC | Pendulum-v1 medium | 1 / 2 |"));
+        assertTrue(!Files.exists(dir.resolve("none")), "--table-only runs nothing");
     }
 }
