@@ -1,5 +1,8 @@
 package io.github.jrl.algorithms.offline;
 
+import io.github.jrl.core.checkpoint.Checkpoint;
+import io.github.jrl.core.checkpoint.CheckpointWriter;
+import io.github.jrl.core.checkpoint.CorruptCheckpointException;
 import io.github.jrl.core.policy.Policy;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
@@ -7,15 +10,24 @@ import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
 import io.github.jrl.nd4j.nn.Mlp;
 import io.github.jrl.nd4j.nn.MlpSnapshot;
+import io.github.jrl.nd4j.policy.ActionSpaces;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The deployable policy of an offline learner: a plain-Java copy of its actor network behind the
  * dataset's observation standardisation ({@link StateNormalizer}), acting deterministically as the
  * references evaluate (TD3+BC's {@code select_action}, d3rlpy's {@code predict}). The network's
  * output is read by a {@link Head}. {@link #act} returns the deterministic action too: these
- * algorithms deploy their policy's mode. Not thread-safe.
+ * algorithms deploy their policy's mode. {@link #save} and {@link #load} keep it in a file of its
+ * own. Not thread-safe.
  */
 public final class OfflinePolicy implements Policy<float[], Object> {
+
+    private static final String FORMAT = "jrl-offline-policy-1";
+    private static final String META = "policy/meta";
+    private static final String NORMALIZER = "policy/normalizer";
+    private static final String ACTOR = "policy/actor";
 
     /** How the network's output becomes an action. */
     public enum Head {
@@ -108,5 +120,51 @@ public final class OfflinePolicy implements Policy<float[], Object> {
             action[k] = bounds.squash(k, output[k]);
         }
         return action;
+    }
+
+    /**
+     * Writes this policy (head, action space, observation statistics, network) to {@code file}
+     * atomically in jrl's checksummed checkpoint format; {@link #load} gives a policy that acts
+     * identically.
+     */
+    public void save(Path file) throws IOException {
+        try (CheckpointWriter writer = CheckpointWriter.create(file)) {
+            writer.section(META, out -> {
+                out.writeUTF(FORMAT);
+                out.writeUTF(head.name());
+                ActionSpaces.write(out, actionSpace);
+            });
+            writer.section(NORMALIZER, normalizer::writeTo);
+            writer.section(ACTOR, network::writeTo);
+            writer.commit();
+        }
+    }
+
+    /** Loads a policy written by {@link #save}; a corrupt or foreign file raises, naming the problem. */
+    public static OfflinePolicy load(Path file) throws IOException {
+        Checkpoint checkpoint = Checkpoint.read(file);
+        Meta meta = checkpoint.read(META, in -> {
+            String format = in.readUTF();
+            if (!FORMAT.equals(format)) {
+                throw new IOException("not an offline policy file (format '" + format + "', expected '" + FORMAT + "')");
+            }
+            String headName = in.readUTF();
+            try {
+                return new Meta(Head.valueOf(headName), ActionSpaces.read(in));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("unknown policy head '" + headName + "'", e);
+            }
+        });
+        MlpSnapshot network = checkpoint.read(ACTOR, MlpSnapshot::readFrom);
+        StateNormalizer normalizer = checkpoint.read(NORMALIZER,
+                in -> StateNormalizer.readFrom(in, network.spec().inputSize()));
+        try {
+            return new OfflinePolicy(network, normalizer, meta.head(), meta.actionSpace());
+        } catch (IllegalArgumentException e) {
+            throw new CorruptCheckpointException(file, e.getMessage());
+        }
+    }
+
+    private record Meta(Head head, Space<?> actionSpace) {
     }
 }

@@ -62,7 +62,7 @@ public final class OfflineTrainer implements Trainer<float[], Object> {
     private final ReplayBuffer.Batch batch;
     private final TrainingLoop loop = new TrainingLoop();
     private final List<OfflineEvaluation> evaluations = new ArrayList<>();
-    private final RoundMeans round = new RoundMeans();
+    private final RoundMeans roundMeans = new RoundMeans();
     private Rng samplingRng;
     private long steps;
     private long nanos;
@@ -134,15 +134,15 @@ public final class OfflineTrainer implements Trainer<float[], Object> {
     private void round(long totalSteps) {
         long start = System.nanoTime();
         int count = (int) Math.min(config.logEvery(), totalSteps - steps);
-        round.clear();
+        roundMeans.clear();
         for (int k = 0; k < count; k++) {
             transitions.sample(samplingRng, batch);
             Map<String, Double> stepMetrics = learner.update(batch);
             steps++;
-            round.add(stepMetrics, steps);
+            roundMeans.add(stepMetrics, steps);
         }
         nanos += System.nanoTime() - start;
-        Map<String, Double> metrics = new LinkedHashMap<>(round.means());
+        Map<String, Double> metrics = new LinkedHashMap<>(roundMeans.means());
         metrics.put(MetricNames.SPS, steps / (nanos / 1e9));
         if (steps % config.evalEvery() == 0 || steps == totalSteps) {
             OfflineEvaluation evaluation = evaluate();

@@ -1,16 +1,20 @@
 package io.github.jrl.algorithms.offline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jrl.core.dataset.Episode;
 import io.github.jrl.core.dataset.OfflineDataset;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.nn.Activation;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** TD3+BC and PRDC learn from a small recorded dataset with fixed seeds; delayed actor updates and metrics. */
 class Td3BcTest {
@@ -60,6 +64,36 @@ class Td3BcTest {
                 "losses/qf_loss"), List.copyOf(first.keySet()));
         assertTrue(second.keySet().containsAll(List.of("losses/actor_loss", "losses/lambda", "losses/bc_loss")));
         assertEquals(0.5 * (second.get("losses/qf1_loss") + second.get("losses/qf2_loss")), second.get("losses/qf_loss"));
+    }
+
+    /**
+     * 14 steps straight and 7 + checkpoint + 7 in a new trainer give the same actor (the target
+     * networks, both Adam states, the smoothing noise and the odd update count are restored).
+     */
+    @Test
+    void prdcResumesExactlyFromACheckpoint(@TempDir Path dir) throws Exception {
+        Environment<float[], Object> env = Envs.make("MountainCarContinuous-v0");
+        PrdcConfig config = new PrdcConfig(SMALL.withBatchSize(16), 2);
+        OfflineTrainerConfig loop = new OfflineTrainerConfig(7, 1, 7, 3);
+        OfflineTrainer straight = new OfflineTrainer(Prdc.learner(config, MOUNTAIN_CAR, env.actionSpace()), MOUNTAIN_CAR,
+                env, loop);
+        straight.learn(14);
+        OfflineTrainer first = new OfflineTrainer(Prdc.learner(config, MOUNTAIN_CAR, env.actionSpace()), MOUNTAIN_CAR,
+                env, loop);
+        first.learn(7);
+        Path file = dir.resolve("prdc.ckpt");
+        first.saveCheckpoint(file);
+        OfflineTrainer resumed = new OfflineTrainer(Prdc.learner(config, MOUNTAIN_CAR, env.actionSpace()), MOUNTAIN_CAR,
+                env, loop);
+        resumed.restore(file);
+        resumed.learn(14);
+        assertEquals(straight.latestMetrics().get("losses/qf1_loss"), resumed.latestMetrics().get("losses/qf1_loss"));
+        assertEquals(straight.latestMetrics().get("losses/dc_loss"), resumed.latestMetrics().get("losses/dc_loss"));
+        Episode episode = MOUNTAIN_CAR.episodes().get(0);
+        for (int t = 0; t < episode.length(); t += 5) {
+            assertArrayEquals((float[]) straight.policy().actDeterministic(episode.observation(t)),
+                    (float[]) resumed.policy().actDeterministic(episode.observation(t)));
+        }
     }
 
     @Test

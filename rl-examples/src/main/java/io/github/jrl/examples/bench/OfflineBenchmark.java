@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * requested D4RL-style dataset ({@link D4rlDatasets}) and seed, each run evaluated on 10
  * deterministic episodes; the D4RL normalised score of the final evaluation is the result. Each
  * finished run is appended to a tab-separated results file, and runs already there are not
- * repeated, so a grid can be filled in several invocations; the markdown table (algorithm x
+ * repeated (nor their datasets loaded), so a grid can be filled in several invocations; the markdown table (algorithm x
  * dataset x seed, means, and the issue's targets) is rewritten from that file after every run.
  */
 @Command(name = "offline", mixinStandardHelpOptions = true,
@@ -70,6 +70,9 @@ public final class OfflineBenchmark implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/offline-results.md", description = "Markdown table (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--table-only", description = "Only rewrite the table from the results file (runs missing from it stay blank).")
+    boolean tableOnly;
+
     /** One finished run. */
     record Result(String algorithm, String env, String kind, long seed, int steps, double meanReturn, double score,
             double seconds) {
@@ -97,22 +100,24 @@ public final class OfflineBenchmark implements Callable<Integer> {
         algorithms.forEach(OfflineAlgorithms::get);
         D4rlDatasets datasets = new D4rlDatasets(cacheDir, Envs::make);
         Map<String, Result> done = readResults();
-        for (String env : envs) {
+        for (String env : tableOnly ? List.<String>of() : envs) {
             for (String kind : kinds) {
-                OfflineDataset dataset = datasets.load(env, kind, datasetSeed);
-                System.out.printf(Locale.ROOT, "# %s: %d episodes, %d transitions%n", dataset.info().datasetId(),
-                        dataset.episodes().size(), dataset.transitionCount());
+                OfflineDataset dataset = null;
                 for (String name : algorithms) {
                     OfflineAlgorithms.Algorithm algorithm = OfflineAlgorithms.get(name);
-                    if (!algorithm.supports(dataset)) {
-                        continue;
-                    }
                     for (long seed : seeds) {
-                        Result result = new Result(name, env, kind, seed, steps, 0, 0, 0);
-                        if (done.containsKey(result.key())) {
+                        if (done.containsKey(new Result(name, env, kind, seed, steps, 0, 0, 0).key())) {
                             continue;
                         }
-                        result = run(algorithm, dataset, env, kind, seed);
+                        if (dataset == null) {
+                            dataset = datasets.load(env, kind, datasetSeed);
+                            System.out.printf(Locale.ROOT, "# %s: %d episodes, %d transitions%n",
+                                    dataset.info().datasetId(), dataset.episodes().size(), dataset.transitionCount());
+                        }
+                        if (!algorithm.supports(dataset)) {
+                            break;
+                        }
+                        Result result = run(algorithm, dataset, env, kind, seed);
                         done.put(result.key(), result);
                         Files.createDirectories(resultsFile.toAbsolutePath().getParent());
                         Files.writeString(resultsFile, result.line() + "\n", StandardCharsets.UTF_8,
@@ -131,7 +136,7 @@ public final class OfflineBenchmark implements Callable<Integer> {
         long start = System.nanoTime();
         Environment<float[], Object> evalEnv = Envs.make(env);
         OfflineTrainer trainer = new OfflineTrainer(algorithm.factory().create(dataset, evalEnv.actionSpace(), seed),
-                dataset, evalEnv, new OfflineTrainerConfig(evalEvery, 10, Math.min(1000, evalEvery), seed));
+                dataset, evalEnv, OfflineTrainerConfig.defaults(seed).withEvalEvery(evalEvery));
         trainer.learn(steps);
         OfflineEvaluation last = trainer.lastEvaluation().orElseThrow();
         double seconds = (System.nanoTime() - start) / 1e9;

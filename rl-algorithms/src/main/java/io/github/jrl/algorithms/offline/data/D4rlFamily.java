@@ -57,15 +57,19 @@ public record D4rlFamily(String envId, Algorithm algorithm, int trainSteps, int 
      * <li>{@code MountainCarContinuous-v0}: SAC (zoo preset with pink noise) for 50k steps;</li>
      * <li>{@code CartPole-v1}: PPO (zoo preset) for 100k steps, the zoo's budget;</li>
      * </ul>
-     * each with 50k-step datasets, an evaluation of 5 episodes every 1/20 of the run (1/50 for
-     * PPO on CartPole, which passes the medium band within its first 10k steps), and 20 reference
-     * episodes.
+     * each with 50k-step datasets, an evaluation of 5 episodes every 1/20 of the run, and 20
+     * reference episodes. The training budgets are the presets' documented ones (docs/sac.md,
+     * docs/ppo.md); the sizes are jrl's: D4RL's MuJoCo datasets hold 1M steps (2M for
+     * medium-expert), these are cut to 50k so that a family generates in minutes on two cores. PPO passes CartPole's medium band within its first 10k steps, with
+     * returns from 29 to 500 across a medium policy's episodes: its candidates come every 1000
+     * steps and are evaluated over 10 episodes (with 5 every 2000 steps, the candidate chosen at
+     * 10,240 steps recorded a dataset at 54% instead of the targeted 42%).
      */
     public static D4rlFamily forEnv(String envId) {
         return switch (envId) {
             case "Pendulum-v1" -> new D4rlFamily(envId, Algorithm.SAC, 20_000, 1_000, 5, 50_000, 20);
             case "MountainCarContinuous-v0" -> new D4rlFamily(envId, Algorithm.SAC, 50_000, 2_500, 5, 50_000, 20);
-            case "CartPole-v1" -> new D4rlFamily(envId, Algorithm.PPO, 100_000, 2_000, 5, 50_000, 20);
+            case "CartPole-v1" -> new D4rlFamily(envId, Algorithm.PPO, 100_000, 1_000, 10, 50_000, 20);
             default -> throw new IllegalArgumentException("no D4RL-style family for '" + envId
                     + "'; families exist for Pendulum-v1, MountainCarContinuous-v0, CartPole-v1");
         };

@@ -115,7 +115,8 @@ final class FamilyGenerator {
                 .mean();
         Snapshot medium = nearest(randomReturn + D4rlFamily.MEDIUM_TARGET / 100 * (expertReturn - randomReturn));
 
-        String trained = " (" + family.trainSteps() + " steps of " + family.envId() + ")\n" + config;
+        String trained = " of a " + family.trainSteps() + "-step " + trainerName + " run on " + family.envId() + "\n"
+                + config;
         OfflineDataset randomData = PolicyRecorder.record(env(), random, false, family.datasetSteps(), randomSeed,
                 id(D4rlDatasets.RANDOM), "random", "uniform over " + probe.actionSpace());
         DatasetInfo shape = randomData.info();
@@ -127,8 +128,8 @@ final class FamilyGenerator {
         Map<String, OfflineDataset> datasets = new LinkedHashMap<>();
         datasets.put(D4rlDatasets.RANDOM, randomData.withInfo(info(shape, D4rlDatasets.RANDOM, "random",
                 shape.recordingConfig(), randomReturn, expertReturn)));
-        String mediumConfig = "snapshot after " + medium.steps() + " steps, evaluation return " + medium.evalReturn()
-                + trained;
+        String mediumConfig = "snapshot after " + medium.steps() + " steps (evaluation return " + medium.evalReturn()
+                + ")" + trained;
         datasets.put(D4rlDatasets.MEDIUM, mediumData.withInfo(info(shape, D4rlDatasets.MEDIUM, trainerName + "-medium",
                 mediumConfig, randomReturn, expertReturn)));
         datasets.put(D4rlDatasets.EXPERT, expertData.withInfo(info(shape, D4rlDatasets.EXPERT, trainerName + "-expert",
