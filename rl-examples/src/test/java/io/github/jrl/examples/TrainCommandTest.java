@@ -128,7 +128,7 @@ class TrainCommandTest {
         assertRefused("error: " + dir + " is not a run directory: it has no run.yml", "train", "--resume", dir.toString());
         assertRefused("error: --resume continues the run with the settings in its run.yml and the config in its"
                 + " checkpoint; drop [--env]", "train", "--resume", dir.toString(), "--env", "CartPole-v1");
-        assertRefused("bench needs a benchmark: one of [envs, ppo, sac, grpo, dpo, reward-model, grpo-reward-model, kto]", "bench");
+        assertRefused("bench needs a benchmark: one of [envs, ppo, sac, grpo, dpo, reward-model, grpo-reward-model, kto, offline, offline-finetune]", "bench");
     }
 
     private static void assertRefused(String expectedStart, String... args) {

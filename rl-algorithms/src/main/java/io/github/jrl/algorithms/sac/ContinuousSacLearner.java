@@ -16,7 +16,7 @@ import io.github.jrl.nd4j.nn.MlpSpec;
  * The actor outputs a mean and a raw log-std per action dimension; critics take
  * {@code [s, a]} with {@code a} in (-1, 1), the squashed space the buffer stores.
  */
-final class ContinuousSacLearner extends SacLearner {
+public non-sealed class ContinuousSacLearner extends SacLearner {
 
     private final int observationSize;
     private final int actionDims;
@@ -36,8 +36,8 @@ final class ContinuousSacLearner extends SacLearner {
     private float[] dActorOutputs;
     private int batch = -1;
 
-    ContinuousSacLearner(int observationSize, int actionDims, SacConfig config, Space<?> actionSpace, int criticThreads,
-            Rng rng) {
+    protected ContinuousSacLearner(int observationSize, int actionDims, SacConfig config, Space<?> actionSpace,
+            int criticThreads, Rng rng) {
         super(new MlpSpec(observationSize, config.hiddenLayers(), 2 * actionDims, config.activation(), 1, 1),
                 new MlpSpec(observationSize + actionDims, config.hiddenLayers(), 1, config.activation(), 1, 1),
                 actionSpace, config, criticThreads, rng);
@@ -48,7 +48,7 @@ final class ContinuousSacLearner extends SacLearner {
 
     /** SB3's "auto": {@code -dim(A)}. */
     @Override
-    double defaultTargetEntropy() {
+    protected double defaultTargetEntropy() {
         return -actionDims;
     }
 
@@ -85,7 +85,7 @@ final class ContinuousSacLearner extends SacLearner {
 
     /** {@code a' ~ pi(.|s')} with fresh noise, then the clipped double-Q soft targets. */
     @Override
-    float[] softTargets(ReplayBuffer.Batch b, double alpha, Rng noise) {
+    protected float[] softTargets(ReplayBuffer.Batch b, double alpha, Rng noise) {
         int n = b.size();
         ensureBatch(n);
         float[] nextOutputs = actor.forward(b.nextObservations(), n);
@@ -101,7 +101,7 @@ final class ContinuousSacLearner extends SacLearner {
 
     /** Draws the reparameterisation noise, then {@link #actorGradient(float[], float[], int, double)}. */
     @Override
-    SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
+    protected SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
         ensureBatch(n);
         for (int j = 0; j < n * actionDims; j++) {
             piNoise[j] = (float) noise.nextGaussian();
@@ -110,7 +110,8 @@ final class ContinuousSacLearner extends SacLearner {
     }
 
     @Override
-    SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] regressionTargets, int n) {
+    protected SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] regressionTargets,
+            int n) {
         ensureBatch(n);
         fillCriticInput(observations, actions, n);
         return fitCritics(criticInput, n, 1, null, regressionTargets, dQ1, dQ2);

@@ -36,7 +36,7 @@ final class DiscreteSacLearner extends SacLearner {
 
     /** CleanRL's {@code sac_atari.py}: {@code 0.89 * log(n)}, 0.89 of the uniform policy's entropy. */
     @Override
-    double defaultTargetEntropy() {
+    protected double defaultTargetEntropy() {
         return TARGET_ENTROPY_SCALE * Math.log(numActions);
     }
 
@@ -65,7 +65,7 @@ final class DiscreteSacLearner extends SacLearner {
 
     /** The expected soft value of s' under the policy, from the target critics. */
     @Override
-    float[] softTargets(ReplayBuffer.Batch b, double alpha, Rng noise) {
+    protected float[] softTargets(ReplayBuffer.Batch b, double alpha, Rng noise) {
         int n = b.size();
         ensureBatch(n);
         float[] nextLogits = actor.forward(b.nextObservations(), n);
@@ -77,7 +77,8 @@ final class DiscreteSacLearner extends SacLearner {
 
     /** The regression of the taken actions' values (the buffer stores a discrete action as its index). */
     @Override
-    SacLoss.CriticTerm criticGradient(float[] observations, float[] storedActions, float[] regressionTargets, int n) {
+    protected SacLoss.CriticTerm criticGradient(float[] observations, float[] storedActions, float[] regressionTargets,
+            int n) {
         ensureBatch(n);
         for (int i = 0; i < n; i++) {
             actions[i] = (int) storedActions[i];
@@ -87,7 +88,7 @@ final class DiscreteSacLearner extends SacLearner {
 
     /** The discrete actor loss against the critics' current values; it needs no noise. */
     @Override
-    SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
+    protected SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise) {
         ensureBatch(n);
         bothCritics(() -> q1.forward(observations, n), () -> q2.forward(observations, n));
         float[] logits = actor.forward(observations, n);

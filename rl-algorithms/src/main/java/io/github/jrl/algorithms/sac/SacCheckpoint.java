@@ -70,7 +70,7 @@ final class SacCheckpoint {
             throw new IllegalArgumentException("checkpoint " + checkpoint.file() + " was written with another SAC"
                     + " config (checkpoint vs this run): " + SacConfigFile.differences(saved, sac.config()));
         }
-        SacLearner.State networks = checkpoint.read(Checkpoint.PARAMS, sac.learner()::readState);
+        SacLearner.State networks = checkpoint.read(Checkpoint.PARAMS, sac.learner()::readNetworks);
         Temperature.State temperature = checkpoint.read(Checkpoint.OPTIMIZER, sac.temperature()::readState);
         Rng[] rngs = checkpoint.read(Checkpoint.RNG, in -> {
             Rng[] generators = new Rng[GENERATORS];

@@ -23,20 +23,20 @@ import java.io.IOException;
  * losses differ, the rest is here. Networks start from PyTorch's default {@code nn.Linear}
  * initialisation, which the SAC references keep.
  */
-abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearner {
+public abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearner {
 
     final ParameterSet actorParams = new ParameterSet();
     final ParameterSet criticParams = new ParameterSet();
     final ParameterSet targetParams = new ParameterSet();
-    final Mlp actor;
-    final Mlp q1;
-    final Mlp q2;
+    protected final Mlp actor;
+    protected final Mlp q1;
+    protected final Mlp q2;
     final Mlp q1Target;
     final Mlp q2Target;
-    final Adam actorOptimizer;
-    final Adam criticOptimizer;
+    protected final Adam actorOptimizer;
+    protected final Adam criticOptimizer;
     /** The discount of the soft TD targets. */
-    final double gamma;
+    protected final double gamma;
     private final Space<?> actionSpace;
     private final WorkerTeam team;
     private final SacLoss.Regression[] regressions = new SacLoss.Regression[2];
@@ -94,7 +94,7 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
      * The critics are three quarters of a gradient step's arithmetic; a second core runs them
      * about 1.8 times as fast (docs/benchmarks.md).
      */
-    final void bothCritics(Runnable first, Runnable second) {
+    protected final void bothCritics(Runnable first, Runnable second) {
         if (team.size() == 1) {
             first.run();
             second.run();
@@ -122,7 +122,7 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
     }
 
     /** The target entropy the reference implementation picks for this action space. */
-    abstract double defaultTargetEntropy();
+    protected abstract double defaultTargetEntropy();
 
     /** Floats per action in the replay buffer. */
     abstract int actionSize();
@@ -133,12 +133,12 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
      * step of the actor against the critics as just updated. Reparameterisation noise comes from
      * {@code noise}.
      */
-    final StepStats gradientStep(ReplayBuffer.Batch batch, double alpha, Rng noise, Sac.Timings timings) {
+    protected final StepStats gradientStep(ReplayBuffer.Batch batch, double alpha, Rng noise, Sac.Timings timings) {
         int n = batch.size();
         long t0 = System.nanoTime();
         float[] targets = softTargets(batch, alpha, noise);
         long t1 = System.nanoTime();
-        SacLoss.CriticTerm critic = criticGradient(batch.observations(), batch.actions(), targets, n);
+        SacLoss.CriticTerm critic = criticStep(batch, targets);
         criticOptimizer.step();
         long t2 = System.nanoTime();
         SacLoss.ActorTerm actorTerm = actorGradient(batch.observations(), n, alpha, noise);
@@ -150,14 +150,23 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
         return new StepStats(critic, actorTerm);
     }
 
+    /**
+     * The critics' gradients of their loss on {@code batch} toward {@code targets}: SAC's twin
+     * regression. The seam of algorithms that add a term to the critics' loss (CQL's conservative
+     * penalty in {@code io.github.jrl.algorithms.offline.CqlLearner}).
+     */
+    protected SacLoss.CriticTerm criticStep(ReplayBuffer.Batch batch, float[] targets) {
+        return criticGradient(batch.observations(), batch.actions(), targets, batch.size());
+    }
+
     /** The soft TD targets of {@code batch} from the target critics (an array owned by the learner). */
-    abstract float[] softTargets(ReplayBuffer.Batch batch, double alpha, Rng noise);
+    protected abstract float[] softTargets(ReplayBuffer.Batch batch, double alpha, Rng noise);
 
     /** Writes the critics' parameter gradients of their regression on {@code (s, a)} toward {@code targets}. */
-    abstract SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] targets, int n);
+    protected abstract SacLoss.CriticTerm criticGradient(float[] observations, float[] actions, float[] targets, int n);
 
     /** Writes the actor's parameter gradients of its loss on {@code observations}. */
-    abstract SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise);
+    protected abstract SacLoss.ActorTerm actorGradient(float[] observations, int n, double alpha, Rng noise);
 
     /**
      * Floating-point operations of the matrix products of one gradient step on {@code batch}
@@ -196,16 +205,16 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
     }
 
     /** What a gradient step reports: the critic and actor terms. */
-    record StepStats(SacLoss.CriticTerm critic, SacLoss.ActorTerm actor) {
+    public record StepStats(SacLoss.CriticTerm critic, SacLoss.ActorTerm actor) {
     }
 
-    void setLearningRate(double learningRate) {
+    protected void setLearningRate(double learningRate) {
         actorOptimizer.setLearningRate(learningRate);
         criticOptimizer.setLearningRate(learningRate);
     }
 
     /** Polyak update of the target critics (Lillicrap et al. 2016; SAC's soft target update). */
-    void updateTargets(double tau) {
+    protected void updateTargets(double tau) {
         targetParams.polyakUpdate(criticParams, tau);
     }
 
@@ -224,7 +233,7 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
     }
 
     /** Writes parameters (actor, critics, targets) then optimiser states (actor, critics). */
-    void writeTo(DataOutputStream out) throws IOException {
+    protected void writeTo(DataOutputStream out) throws IOException {
         actorParams.writeTo(out);
         criticParams.writeTo(out);
         targetParams.writeTo(out);
@@ -233,13 +242,13 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
     }
 
     /** Decodes what {@link #writeTo} wrote, without changing the networks. */
-    State readState(DataInputStream in) throws IOException {
+    protected State readNetworks(DataInputStream in) throws IOException {
         return new State(actorParams.readValues(in, "the actor"), criticParams.readValues(in, "the critics"),
                 targetParams.readValues(in, "the target critics"), actorOptimizer.readState(in, "the actor's optimiser"),
                 criticOptimizer.readState(in, "the critics' optimiser"));
     }
 
-    void restore(State state) {
+    protected void restore(State state) {
         actorParams.load(state.actor());
         criticParams.load(state.critics());
         targetParams.load(state.targets());
@@ -248,7 +257,7 @@ abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearne
         refreshActing();
     }
 
-    record State(float[] actor, float[] critics, float[] targets, Adam.State actorOptimizer,
+    public record State(float[] actor, float[] critics, float[] targets, Adam.State actorOptimizer,
             Adam.State criticOptimizer) {
     }
 }

@@ -12,7 +12,7 @@ import java.io.IOException;
  * target entropy (Haarnoja et al. 2018, section 5; Stable-Baselines3's {@code log_ent_coef},
  * initialised to {@code log(entCoef)} and stepped with the run's learning rate).
  */
-final class Temperature {
+public final class Temperature {
 
     private final boolean learned;
     private final double targetEntropy;
@@ -21,7 +21,7 @@ final class Temperature {
     private final float[] value = new float[1];
     private final float[] gradient = new float[1];
 
-    Temperature(double initial, boolean learned, double targetEntropy, double adamEpsilon) {
+    public Temperature(double initial, boolean learned, double targetEntropy, double adamEpsilon) {
         this.learned = learned;
         this.targetEntropy = targetEntropy;
         this.logAlpha = new ParameterSet();
@@ -32,20 +32,20 @@ final class Temperature {
         this.optimizer = learned ? Adam.of(logAlpha, 0, adamEpsilon) : null;
     }
 
-    boolean learned() {
+    public boolean learned() {
         return learned;
     }
 
-    double targetEntropy() {
+    public double targetEntropy() {
         return targetEntropy;
     }
 
     /** The current alpha. */
-    double alpha() {
+    public double alpha() {
         return Math.exp(value[0]);
     }
 
-    void setLearningRate(double learningRate) {
+    public void setLearningRate(double learningRate) {
         if (learned) {
             optimizer.setLearningRate(learningRate);
         }
@@ -55,7 +55,7 @@ final class Temperature {
      * One Adam step on the temperature loss for a batch whose mean log-probability under the
      * policy is {@code meanLogProb}; returns the loss (NaN when alpha is fixed: nothing to learn).
      */
-    double update(double meanLogProb) {
+    public double update(double meanLogProb) {
         if (!learned) {
             return Double.NaN;
         }
@@ -67,7 +67,7 @@ final class Temperature {
         return term.loss();
     }
 
-    void writeTo(DataOutputStream out) throws IOException {
+    public void writeTo(DataOutputStream out) throws IOException {
         logAlpha.writeTo(out);
         if (learned) {
             optimizer.writeTo(out);
@@ -75,12 +75,12 @@ final class Temperature {
     }
 
     /** Decodes a state written by {@link #writeTo}; {@link #restore} applies it. */
-    State readState(DataInputStream in) throws IOException {
+    public State readState(DataInputStream in) throws IOException {
         float[] saved = logAlpha.readValues(in, "the temperature");
         return new State(saved, learned ? optimizer.readState(in, "the temperature's optimiser") : null);
     }
 
-    void restore(State state) {
+    public void restore(State state) {
         logAlpha.load(state.logAlpha());
         value[0] = state.logAlpha()[0];
         if (learned) {
@@ -88,6 +88,6 @@ final class Temperature {
         }
     }
 
-    record State(float[] logAlpha, Adam.State optimizer) {
+    public record State(float[] logAlpha, Adam.State optimizer) {
     }
 }

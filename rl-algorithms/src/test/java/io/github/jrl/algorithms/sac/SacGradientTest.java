@@ -1,7 +1,7 @@
 package io.github.jrl.algorithms.sac;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.github.jrl.algorithms.GradientCheck.check;
 
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.random.Rng;
@@ -10,8 +10,6 @@ import io.github.jrl.core.space.Discrete;
 import io.github.jrl.core.space.Space;
 import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.nn.Activation;
-import io.github.jrl.nd4j.nn.ParameterSet;
-import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,27 +34,6 @@ class SacGradientTest {
             x[i] = (float) (scale * rng.nextGaussian());
         }
         return x;
-    }
-
-    /** Compares the gradient {@code compute} writes into {@code set} with central differences of the loss it returns. */
-    private static void check(ParameterSet set, DoubleSupplier compute, String what) {
-        compute.getAsDouble();
-        float[] analytic = Buffers.toArray(set.gradients());
-        float[] p = Buffers.toArray(set.params());
-        double eps = 1e-2;
-        for (int k = 0; k < p.length; k++) {
-            float saved = p[k];
-            p[k] = (float) (saved + eps);
-            set.load(p);
-            double plus = compute.getAsDouble();
-            p[k] = (float) (saved - eps);
-            set.load(p);
-            double minus = compute.getAsDouble();
-            p[k] = saved;
-            set.load(p);
-            double numeric = (plus - minus) / (2 * eps);
-            assertEquals(numeric, analytic[k], 2e-3 + 2e-2 * Math.abs(numeric), what + " parameter " + k);
-        }
     }
 
     @Test

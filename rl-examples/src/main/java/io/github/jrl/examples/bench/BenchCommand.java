@@ -10,10 +10,11 @@ import picocli.CommandLine.Spec;
  * subcommand each; without one it lists them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, KTO, reward models, GRPO with a reward model.",
+        description = "Benchmarks: environment stepping, PPO and SAC training, GRPO on addition, DPO, KTO, reward models,"
+                + " GRPO with a reward model, offline RL.",
         subcommands = {EnvStepBenchmark.class, PpoBenchmark.class, SacBenchmark.class, GrpoBenchmark.class,
-            DpoBenchmark.class, RewardModelBenchmark.class, RewardModelGrpoBenchmark.class,
-            KtoBenchmark.class})
+            DpoBenchmark.class, RewardModelBenchmark.class, RewardModelGrpoBenchmark.class, KtoBenchmark.class,
+            OfflineBenchmark.class, OfflineFineTuneBenchmark.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

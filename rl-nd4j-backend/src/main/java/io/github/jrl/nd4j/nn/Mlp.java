@@ -4,6 +4,8 @@ import io.github.jrl.core.random.Rng;
 import io.github.jrl.nd4j.Buffers;
 import io.github.jrl.nd4j.MatMul;
 import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,6 +47,14 @@ public final class Mlp {
     private MatMul[] gradientProducts;  // [dW; db] = a[l]^T dz[l]
     private MatMul[] downProducts;      // da[l] = dz[l] W^T
 
+    /**
+     * Workspaces of the batch sizes seen first, kept so that a network run at a few sizes in turn
+     * (CQL's critics: the batch, then the batch with its sampled actions) allocates nothing after
+     * the first step; other sizes reallocate on each change.
+     */
+    private static final int CACHED_BATCH_SIZES = 4;
+
+    private final Map<Integer, Workspace> workspaces = new HashMap<>();
     private int batch = -1;
     private INDArray[] a;     // a[l] = input of layer l with a column of ones, [batch, in + 1] (gemm operand)
     private INDArray[] z;     // z[l] = [x 1][W; b], [batch, out]
@@ -138,44 +148,93 @@ public final class Mlp {
         if (size == batch) {
             return;
         }
-        a = new INDArray[layers];
-        z = new INDArray[layers];
-        dz = new INDArray[layers];
-        da = new INDArray[layers];
-        aView = new FloatBuffer[layers];
-        zView = new FloatBuffer[layers];
-        dzView = new FloatBuffer[layers];
-        daView = new FloatBuffer[layers];
-        forwardProducts = new MatMul[layers];
-        gradientProducts = new MatMul[layers];
-        downProducts = new MatMul[layers];
-        aJ = new float[layers][];
-        zJ = new float[layers][];
-        dzJ = new float[layers][];
-        daJ = new float[layers][];
+        Workspace workspace = workspaces.get(size);
+        if (workspace == null) {
+            workspace = allocate(size);
+            if (workspaces.size() < CACHED_BATCH_SIZES) {
+                workspaces.put(size, workspace);
+            }
+        }
+        a = workspace.a;
+        z = workspace.z;
+        dz = workspace.dz;
+        da = workspace.da;
+        aView = workspace.aView;
+        zView = workspace.zView;
+        dzView = workspace.dzView;
+        daView = workspace.daView;
+        forwardProducts = workspace.forwardProducts;
+        gradientProducts = workspace.gradientProducts;
+        downProducts = workspace.downProducts;
+        aJ = workspace.aJ;
+        zJ = workspace.zJ;
+        dzJ = workspace.dzJ;
+        daJ = workspace.daJ;
+        batch = size;
+    }
+
+    private Workspace allocate(int size) {
+        Workspace w = new Workspace(layers);
         for (int l = 0; l < layers; l++) {
             int in = widths[l];
             int out = widths[l + 1];
-            a[l] = Nd4j.create(DataType.FLOAT, size, in + 1);
-            aJ[l] = new float[size * (in + 1)];
+            w.a[l] = Nd4j.create(DataType.FLOAT, size, in + 1);
+            w.aJ[l] = new float[size * (in + 1)];
             for (int r = 0; r < size; r++) {
-                aJ[l][r * (in + 1) + in] = 1f; // the ones column is never overwritten
+                w.aJ[l][r * (in + 1) + in] = 1f; // the ones column is never overwritten
             }
-            z[l] = Nd4j.create(DataType.FLOAT, size, out);
-            zJ[l] = new float[size * out];
-            dz[l] = Nd4j.create(DataType.FLOAT, size, out);
-            dzJ[l] = new float[size * out];
-            da[l] = Nd4j.create(DataType.FLOAT, size, in);
-            daJ[l] = new float[size * in];
-            aView[l] = Buffers.view(a[l], size * (in + 1));
-            zView[l] = Buffers.view(z[l], size * out);
-            dzView[l] = Buffers.view(dz[l], size * out);
-            daView[l] = Buffers.view(da[l], size * in);
-            forwardProducts[l] = new MatMul(a[l], augmented[l], z[l], false, false);
-            gradientProducts[l] = new MatMul(a[l], dz[l], augmentedGrads[l], true, false);
-            downProducts[l] = new MatMul(dz[l], weights[l], da[l], false, true);
+            w.z[l] = Nd4j.create(DataType.FLOAT, size, out);
+            w.zJ[l] = new float[size * out];
+            w.dz[l] = Nd4j.create(DataType.FLOAT, size, out);
+            w.dzJ[l] = new float[size * out];
+            w.da[l] = Nd4j.create(DataType.FLOAT, size, in);
+            w.daJ[l] = new float[size * in];
+            w.aView[l] = Buffers.view(w.a[l], size * (in + 1));
+            w.zView[l] = Buffers.view(w.z[l], size * out);
+            w.dzView[l] = Buffers.view(w.dz[l], size * out);
+            w.daView[l] = Buffers.view(w.da[l], size * in);
+            w.forwardProducts[l] = new MatMul(w.a[l], augmented[l], w.z[l], false, false);
+            w.gradientProducts[l] = new MatMul(w.a[l], w.dz[l], augmentedGrads[l], true, false);
+            w.downProducts[l] = new MatMul(w.dz[l], weights[l], w.da[l], false, true);
         }
-        batch = size;
+        return w;
+    }
+
+    /** The arrays and products of one batch size. */
+    private static final class Workspace {
+        final INDArray[] a;
+        final INDArray[] z;
+        final INDArray[] dz;
+        final INDArray[] da;
+        final FloatBuffer[] aView;
+        final FloatBuffer[] zView;
+        final FloatBuffer[] dzView;
+        final FloatBuffer[] daView;
+        final MatMul[] forwardProducts;
+        final MatMul[] gradientProducts;
+        final MatMul[] downProducts;
+        final float[][] aJ;
+        final float[][] zJ;
+        final float[][] dzJ;
+        final float[][] daJ;
+
+        Workspace(int layers) {
+            a = new INDArray[layers];
+            z = new INDArray[layers];
+            dz = new INDArray[layers];
+            da = new INDArray[layers];
+            aView = new FloatBuffer[layers];
+            zView = new FloatBuffer[layers];
+            dzView = new FloatBuffer[layers];
+            daView = new FloatBuffer[layers];
+            forwardProducts = new MatMul[layers];
+            gradientProducts = new MatMul[layers];
+            downProducts = new MatMul[layers];
+            aJ = new float[layers][];
+            zJ = new float[layers][];
+            dzJ = new float[layers][];
+            daJ = new float[layers][];
+        }
     }
 
     /**

@@ -8,13 +8,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 
 /** The encoding of action spaces in saved policy files, shared by the deployable policies. */
-final class ActionSpaces {
+public final class ActionSpaces {
 
     private ActionSpaces() {
     }
 
     /** Writes a {@link Discrete} or {@link Box} action space. */
-    static void write(DataOutputStream out, Space<?> space) throws IOException {
+    public static void write(DataOutputStream out, Space<?> space) throws IOException {
         if (space instanceof Discrete d) {
             out.writeUTF("discrete");
             out.writeInt(d.n());
@@ -31,7 +31,7 @@ final class ActionSpaces {
     }
 
     /** Reads a space written by {@link #write}; malformed input raises an {@code IOException}. */
-    static Space<?> read(DataInputStream in) throws IOException {
+    public static Space<?> read(DataInputStream in) throws IOException {
         String kind = in.readUTF();
         switch (kind) {
             case "discrete":

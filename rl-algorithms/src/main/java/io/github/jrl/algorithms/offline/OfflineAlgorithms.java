@@ -1,0 +1,83 @@
+package io.github.jrl.algorithms.offline;
+
+import io.github.jrl.core.dataset.OfflineDataset;
+import io.github.jrl.core.space.Box;
+import io.github.jrl.core.space.Discrete;
+import io.github.jrl.core.space.Space;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The offline algorithms by name, each with its reference defaults and the action spaces it
+ * serves: what the {@code bench offline} command and other tools run. Adding an algorithm is one
+ * line in the table below.
+ */
+public final class OfflineAlgorithms {
+
+    /** Builds an algorithm's learner with its default config and {@code seed}. */
+    @FunctionalInterface
+    public interface Factory {
+        OfflineLearner create(OfflineDataset dataset, Space<?> actionSpace, long seed);
+    }
+
+    /**
+     * One registered algorithm.
+     *
+     * @param name the command-line name, e.g. {@code td3bc}
+     * @param label the name in result tables, e.g. {@code TD3+BC}
+     * @param continuous whether it learns from box actions
+     * @param discrete whether it learns from discrete actions
+     */
+    public record Algorithm(String name, String label, boolean continuous, boolean discrete, Factory factory) {
+
+        /** Whether it serves the action space of {@code dataset}. */
+        public boolean supports(OfflineDataset dataset) {
+            return dataset.info().discreteActions() ? discrete : continuous;
+        }
+    }
+
+    private static final Map<String, Algorithm> ALGORITHMS = new LinkedHashMap<>();
+
+    static {
+        register(new Algorithm("bc", "BC", true, true,
+                (data, space, seed) -> new BehaviorCloning(BcConfig.defaults().withSeed(seed), data, space)));
+        register(new Algorithm("td3bc", "TD3+BC", true, false,
+                (data, space, seed) -> new Td3Bc(Td3BcConfig.defaults().withSeed(seed), data, space)));
+        register(new Algorithm("prdc", "PRDC", true, false,
+                (data, space, seed) -> Prdc.learner(PrdcConfig.defaults().withSeed(seed), data, space)));
+        register(new Algorithm("iql", "IQL", true, true,
+                (data, space, seed) -> new IqlLearner(IqlConfig.builder().seed(seed).build(), data, space)));
+        // CQL's critics see 3 x 10 sampled actions per state through three 256-unit layers in
+        // CORL's config; the benchmark's CPU budget takes two layers and 4 actions per proposal.
+        // d3rlpy's discrete target copy every 8000 updates is an Atari budget: runs of 5-20k
+        // updates copy every 1000
+        register(new Algorithm("cql", "CQL", true, true, (data, space, seed) -> data.info().discreteActions()
+                ? new DiscreteCqlLearner(DiscreteCqlConfig.defaults(seed).withTargetUpdateInterval(1000), data,
+                        (Discrete) space)
+                : new CqlLearner(CqlConfig.builder().hiddenSizes(256, 256).numSampledActions(4).seed(seed).build(),
+                        data, (Box) space)));
+    }
+
+    private OfflineAlgorithms() {
+    }
+
+    private static void register(Algorithm algorithm) {
+        ALGORITHMS.put(algorithm.name(), algorithm);
+    }
+
+    /** Every registered algorithm, in registration order. */
+    public static List<Algorithm> all() {
+        return List.copyOf(ALGORITHMS.values());
+    }
+
+    /** @throws IllegalArgumentException naming the registered algorithms if there is no {@code name} */
+    public static Algorithm get(String name) {
+        Algorithm algorithm = ALGORITHMS.get(name);
+        if (algorithm == null) {
+            throw new IllegalArgumentException("unknown offline algorithm '" + name + "'; registered: "
+                    + ALGORITHMS.keySet());
+        }
+        return algorithm;
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.jrl.examples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The results table is rebuilt from the results file; finished runs are not repeated (nor datasets generated). */
+class OfflineBenchmarkTest {
+
+    @Test
+    void tableFromFinishedRuns(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.tsv");
+        Files.writeString(results, String.join("\n",
+                "bc\tPendulum-v1\tmedium\t0\t100\t-500.0\t50.0\t1.0",
+                "bc\tPendulum-v1\tmedium\t1\t100\t-400.0\t60.0\t1.0",
+                "td3bc\tPendulum-v1\tmedium\t0\t100\t-300.0\t70.0\t2.0",
+                "td3bc\tPendulum-v1\tmedium\t1\t100\t-450.0\t55.0\t2.0",
+                "bc\tPendulum-v1\tmedium\t0\t999\t0\t99.0\t1.0") + "\n");
+        Path out = dir.resolve("offline-results.md");
+        int code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc,td3bc", "--kinds", "medium",
+                "--seeds", "0,1", "--steps", "100", "--eval-every", "50", "--cache-dir", dir.resolve("none").toString(),
+                "--results", results.toString(), "--out", out.toString());
+        assertEquals(0, code);
+        String md = Files.readString(out);
+        assertTrue(md.contains("| BC | Pendulum-v1 medium | 50.0 | 60.0 | 55.0 | 5.0 |"), md);
+        assertTrue(md.contains("| TD3+BC | Pendulum-v1 medium | 70.0 | 55.0 | 62.5 | 7.5 |"), md);
+        assertTrue(md.contains("| TD3+BC | Pendulum-v1 medium | 1 / 2 |"), md);
+        assertTrue(!Files.exists(dir.resolve("none")), "no dataset was generated");
+        code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc,td3bc,prdc", "--kinds", "medium,expert",
+                "--seeds", "0,1", "--steps", "100", "--cache-dir", dir.resolve("none").toString(), "--results",
+                results.toString(), "--out", out.toString(), "--table-only");
+        assertEquals(0, code);
+        assertTrue(Files.readString(out).contains("| TD3+BC | Pendulum-v1 medium | 1 / 2 |"));
+        assertTrue(!Files.exists(dir.resolve("none")), "--table-only runs nothing");
+    }
+}
