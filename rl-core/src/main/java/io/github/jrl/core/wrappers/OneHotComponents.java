@@ -1,13 +1,9 @@
 package io.github.jrl.core.wrappers;
 
-import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
-import io.github.jrl.core.env.Reset;
-import io.github.jrl.core.env.Step;
+import io.github.jrl.core.env.ObservationWrapper;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.IntVectorSpace;
-import io.github.jrl.core.space.Space;
-import java.util.Map;
 
 /**
  * Encodes an integer-vector observation ({@link IntVectorSpace}: grid positions and counters of
@@ -16,19 +12,18 @@ import java.util.Map;
  * {@code [row, col]} on an 11 x 11 grid becomes 22 floats. Stateless: its saved state is the
  * inner environment's.
  */
-public final class OneHotComponents<A> implements Environment<float[], A>, Stateful.PassThrough {
+public final class OneHotComponents<A> extends ObservationWrapper<int[], float[], A> {
 
-    private final Environment<int[], A> env;
     private final IntVectorSpace space;
     private final int[] offsets;
     private final Box observationSpace;
 
     public OneHotComponents(Environment<int[], A> env) {
+        super(env);
         if (!(env.observationSpace() instanceof IntVectorSpace s)) {
             throw new IllegalArgumentException("OneHotComponents needs integer-vector observations (IntBox,"
                     + " MultiDiscrete, MultiBinary), got " + env.observationSpace());
         }
-        this.env = env;
         this.space = s;
         offsets = new int[s.size() + 1];
         for (int i = 0; i < s.size(); i++) {
@@ -37,7 +32,8 @@ public final class OneHotComponents<A> implements Environment<float[], A>, State
         observationSpace = Box.uniform(0f, 1f, offsets[s.size()]);
     }
 
-    private float[] encode(int[] observation) {
+    @Override
+    protected float[] observation(int[] observation) {
         float[] encoded = new float[offsets[offsets.length - 1]];
         for (int i = 0; i < observation.length; i++) {
             encoded[offsets[i] + observation[i] - space.low(i)] = 1f;
@@ -46,55 +42,7 @@ public final class OneHotComponents<A> implements Environment<float[], A>, State
     }
 
     @Override
-    public Environment<int[], A> inner() {
-        return env;
-    }
-
-    @Override
-    public String id() {
-        return env.id();
-    }
-
-    @Override
     public Box observationSpace() {
         return observationSpace;
-    }
-
-    @Override
-    public Space<A> actionSpace() {
-        return env.actionSpace();
-    }
-
-    @Override
-    public int rewardDim() {
-        return env.rewardDim();
-    }
-
-    @Override
-    public Reset<float[]> reset(long seed, Map<String, ?> options) {
-        Reset<int[]> reset = env.reset(seed, options);
-        return new Reset<>(encode(reset.observation()), reset.info());
-    }
-
-    @Override
-    public Reset<float[]> reset(Map<String, ?> options) {
-        Reset<int[]> reset = env.reset(options);
-        return new Reset<>(encode(reset.observation()), reset.info());
-    }
-
-    @Override
-    public Step<float[]> step(A action) {
-        Step<int[]> step = env.step(action);
-        return step.withObservation(encode(step.observation()));
-    }
-
-    @Override
-    public Environment<?, ?> unwrapped() {
-        return env.unwrapped();
-    }
-
-    @Override
-    public void close() {
-        env.close();
     }
 }
