@@ -1,5 +1,6 @@
 package io.github.jrl.distributed.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.jrl.algorithms.onpolicy.ShardCollector;
 import io.github.jrl.algorithms.ppo.Ppo;
 import io.github.jrl.algorithms.ppo.PpoConfig;
@@ -13,6 +14,7 @@ import io.github.jrl.distributed.RolloutPlan;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.envs.classic.BusyCartPole;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -28,11 +30,17 @@ import java.util.Map;
  * ScaleOutBenchmark K [work=100000] [copies=8] [steps=64] [hidden=64] [iterations=10]
  * </pre>
  *
- * Prints one line: K, steps per second, milliseconds per iteration (median of the measured ones).
+ * Prints one line: K, steps per second, milliseconds per iteration (median of the measured ones),
+ * and the CPU time this (learner) JVM spent per measured iteration, all of its threads together:
+ * the learner's share of a machine that also runs the workers.
  */
 public final class ScaleOutBenchmark {
 
-    private static final int WARMUP = 3;
+    /**
+     * Iterations run before timing: enough for the JIT to compile the env's and the policy's
+     * loops in every worker JVM, where K workers each see only 1/K of the steps of an iteration.
+     */
+    private static final int WARMUP = 10;
 
     private ScaleOutBenchmark() {
     }
@@ -52,10 +60,13 @@ public final class ScaleOutBenchmark {
                 .hiddenSizes(new int[] {hidden, hidden}).seed(1).build();
         Map<String, Double> kwargs = Map.of("work", (double) work);
         long[] nanos = workers == 0 ? local(config, kwargs, iterations) : cluster(config, kwargs, workers, iterations);
-        Arrays.sort(nanos);
-        double medianMs = nanos[nanos.length / 2] / 1e6;
-        System.out.printf(Locale.ROOT, "K=%d work=%d copies=%d steps=%d hidden=%d: %.0f steps/s, %.2f ms/iteration%n",
-                workers, work, copies, steps, hidden, copies * steps / (medianMs / 1e3), medianMs);
+        long learnerCpu = nanos[iterations];
+        Arrays.sort(nanos, 0, iterations);
+        double medianMs = nanos[iterations / 2] / 1e6;
+        System.out.printf(Locale.ROOT,
+                "K=%d work=%d copies=%d steps=%d hidden=%d: %.0f steps/s, %.2f ms/iteration, learner CPU %.2f ms/iteration%n",
+                workers, work, copies, steps, hidden, copies * steps / (medianMs / 1e3), medianMs,
+                learnerCpu / 1e6 / iterations);
     }
 
     /** Collection in this JVM, as {@code Ppo} does it. */
@@ -91,16 +102,20 @@ public final class ScaleOutBenchmark {
         }
     }
 
+    /** Wall times of {@code iterations} timed iterations, then this JVM's CPU time over all of them. */
     private static long[] time(int iterations, Runnable iteration) {
         for (int i = 0; i < WARMUP; i++) {
             iteration.run();
         }
-        long[] nanos = new long[iterations];
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long[] nanos = new long[iterations + 1];
+        long cpuStart = os.getProcessCpuTime();
         for (int i = 0; i < iterations; i++) {
             long start = System.nanoTime();
             iteration.run();
             nanos[i] = System.nanoTime() - start;
         }
+        nanos[iterations] = os.getProcessCpuTime() - cpuStart;
         return nanos;
     }
 }
