@@ -170,8 +170,9 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
     }
 
     /**
-     * A trained Bradley–Terry model, the trainer that can go on training it, its numbers of training
-     * and held-out pairs, its held-out pairwise accuracy, and the verifier labels its training pairs
+     * A trained Bradley–Terry model, the trainer that can go on training it, the comparisons it was
+     * trained on (a mutable list that {@link #refreshRewardModel} extends), its number of held-out
+     * pairs, its held-out pairwise accuracy, and the verifier labels its initial training pairs
      * cost (every sample judged, paired or not).
      */
     public record TrainedRewardModel(SequenceRewardNetwork network, RewardModelTrainer trainer, List<Comparison> train,
