@@ -5,6 +5,7 @@ import io.github.jrl.nd4j.optim.Adam;
 import io.github.jrl.nd4j.reward.SequenceRewardNetwork;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -145,12 +146,28 @@ public final class RewardModelTrainer {
 
     /**
      * Share of {@code comparisons} whose chosen completion the network scores strictly higher on
-     * the comparison's objective: held-out pairwise accuracy.
+     * the comparison's objective: held-out pairwise accuracy. Scored {@value #EVAL_CHUNK}
+     * comparisons per forward pass, so that the activations of tens of thousands of pairs are never
+     * held at once.
+     *
+     * @throws IllegalArgumentException if there are no comparisons
      */
     public static double pairwiseAccuracy(SequenceRewardNetwork network, List<Comparison> comparisons) {
-        double[][] rewards = objectiveRewards(network, comparisons.toArray(new Comparison[0]));
-        return BradleyTerryLoss.accuracy(rewards[0], rewards[1], comparisons.size());
+        if (comparisons.isEmpty()) {
+            throw new IllegalArgumentException("pairwise accuracy needs at least one comparison");
+        }
+        Comparison[] all = comparisons.toArray(new Comparison[0]);
+        double correct = 0;
+        for (int from = 0; from < all.length; from += EVAL_CHUNK) {
+            Comparison[] chunk = Arrays.copyOfRange(all, from, Math.min(all.length, from + EVAL_CHUNK));
+            double[][] rewards = objectiveRewards(network, chunk);
+            correct += BradleyTerryLoss.accuracy(rewards[0], rewards[1], chunk.length) * chunk.length;
+        }
+        return correct / all.length;
     }
+
+    /** Comparisons per forward pass of {@link #pairwiseAccuracy}. */
+    private static final int EVAL_CHUNK = 1024;
 
     /** One forward pass: the rewards of the chosen and of the rejected completions on each comparison's objective. */
     private static double[][] objectiveRewards(SequenceRewardNetwork network, Comparison[] batch) {

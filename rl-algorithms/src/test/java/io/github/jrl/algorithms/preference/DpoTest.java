@@ -99,6 +99,41 @@ class DpoTest {
     }
 
     @Test
+    void pairIndicesOfBestVsWorstAndOfAllPairs() {
+        double[] scores = {1, 3, 0, 3, 0};
+        assertEquals(List.of(List.of(1, 2)), asLists(PairGenerator.pairIndices(scores, PairGenerator.Pairing.BEST_VS_WORST)));
+        // every pair with different scores, higher first; (1, 3) and (2, 4) tie and make none
+        assertEquals(List.of(List.of(1, 0), List.of(0, 2), List.of(3, 0), List.of(0, 4), List.of(1, 2), List.of(1, 4),
+                List.of(3, 2), List.of(3, 4)), asLists(PairGenerator.pairIndices(scores, PairGenerator.Pairing.ALL_PAIRS)));
+        assertEquals(List.of(), PairGenerator.pairIndices(new double[] {2, 2, 2}, PairGenerator.Pairing.ALL_PAIRS));
+        assertEquals(List.of(), PairGenerator.pairIndices(new double[] {2, 2, 2}, PairGenerator.Pairing.BEST_VS_WORST));
+    }
+
+    @Test
+    void allPairsGeneratesEveryJudgedComparisonOfAPrompt() {
+        TokenPolicy policy = new TokenPolicy(SPEC, new Rng(2));
+        int k = 6;
+        PairGenerator all = new PairGenerator(new Sampling(3, 1.0, 0, EOS), k, PairGenerator.Pairing.ALL_PAIRS);
+        PairGenerator bestWorst = new PairGenerator(new Sampling(3, 1.0, 0, EOS), k);
+        int[][] prompts = {{1, 4}, {1, 5}, {1, 6}};
+        PairGenerator.Judge judge = (p, completion) -> completion.length > 0 ? completion[0] : -1;
+        List<TokenPair> pairs = all.generate(policy, prompts, judge, new Rng(3));
+        // the same draws as best-vs-worst (same seed): its pairs are among all pairs
+        List<TokenPair> extremes = bestWorst.generate(policy, prompts, judge, new Rng(3));
+        assertTrue(pairs.containsAll(extremes));
+        assertTrue(pairs.size() > extremes.size());
+        assertTrue(pairs.size() <= prompts.length * k * (k - 1) / 2);
+        for (TokenPair pair : pairs) {
+            assertTrue(judge.score(0, pair.chosen()) > judge.score(0, pair.rejected()), pair.toString());
+        }
+        assertThrows(NullPointerException.class, () -> new PairGenerator(new Sampling(3, 1.0, 0, EOS), 4, null));
+    }
+
+    private static List<List<Integer>> asLists(List<int[]> pairs) {
+        return pairs.stream().map(p -> List.of(p[0], p[1])).toList();
+    }
+
+    @Test
     void bestOfNKeepsTheHighestScoredSample() {
         TokenPolicy policy = new TokenPolicy(SPEC, new Rng(4));
         BatchRewardModel<TokenCompletion> longest = BatchRewardModel.of(new io.github.jrl.core.policy.RewardModel<>() {

@@ -111,6 +111,22 @@ class RewardModelTest {
         assertThrows(IllegalArgumentException.class, () -> new LearnedRewardModel(network, List.of("one")));
     }
 
+    /** More comparisons than one forward pass takes: the chunked accuracy counts each pair as scoring it alone does. */
+    @Test
+    void pairwiseAccuracyOfManyComparisonsCountsEveryPair() {
+        List<Comparison> many = comparisons(new Rng(12), 2500);
+        SequenceRewardNetwork network = new SequenceRewardNetwork(new TransformerSpec(8, 8, 16, 2, 1, 32), 2, new Rng(4));
+        LearnedRewardModel model = new LearnedRewardModel(network, List.of("match", "brevity"));
+        int correct = 0;
+        for (Comparison c : many) {
+            double chosen = model.score(new TokenCompletion(c.pair().prompt(), c.pair().chosen()))[c.objective()];
+            double rejected = model.score(new TokenCompletion(c.pair().prompt(), c.pair().rejected()))[c.objective()];
+            correct += chosen > rejected ? 1 : 0;
+        }
+        assertEquals(correct / 2500.0, RewardModelTrainer.pairwiseAccuracy(network, many), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> RewardModelTrainer.pairwiseAccuracy(network, List.of()));
+    }
+
     private static List<Comparison> comparisons(Rng rng, int count) {
         List<Comparison> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {

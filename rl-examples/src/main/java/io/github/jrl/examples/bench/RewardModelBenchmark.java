@@ -59,6 +59,15 @@ public final class RewardModelBenchmark implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "1e-3", description = "Reward-model learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--pairing", defaultValue = "BEST_VS_WORST",
+            description = "Training pairs of the Bradley–Terry model: ${COMPLETION-CANDIDATES} (held-out pairs are always "
+                    + "best vs worst of 4) (default: ${DEFAULT-VALUE}).")
+    PairGenerator.Pairing pairing;
+
+    @Option(names = "--samples", defaultValue = "4",
+            description = "Samples per training prompt of the Bradley–Terry model (default: ${DEFAULT-VALUE}).")
+    int samples;
+
     @Option(names = "--overopt-seeds", defaultValue = "1", description = "Seeds of the over-optimisation table (default: ${DEFAULT-VALUE}).")
     int overoptSeeds;
 
@@ -87,8 +96,8 @@ public final class RewardModelBenchmark implements Callable<Integer> {
     public Integer call() throws IOException {
         PromptDataset data = setup.dataset();
         TextRewards verifier = setup.rewards(data);
-        System.out.printf(Locale.ROOT, "# Reward models on 2-digit addition, SFT policy as in bench dpo; %d training pairs, %d epochs%n",
-                pairs, epochs);
+        System.out.printf(Locale.ROOT, "# Reward models on 2-digit addition, SFT policy as in bench dpo; %d training pairs (%s of %d "
+                + "samples), %d epochs%n", pairs, pairing, samples, epochs);
         System.out.println("| seed | BT pairs (train / held-out) | BT held-out accuracy | 2-head: correctness acc. (pairs) "
                 + "| 2-head: format acc. (pairs) | SFT greedy accuracy | best-of-" + BEST_OF + " by the BT model | seconds |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -107,7 +116,8 @@ public final class RewardModelBenchmark implements Callable<Integer> {
         PairGenerator generator = setup.pairGenerator(data);
         Rng rng = new Rng(2000 + seed);
         TextPreferenceSetup.TrainedRewardModel bt = setup.trainRewardModel(data, sft,
-                (p, c) -> TextPreferenceSetup.verifierScore(verifier, p, c), pairs, epochs, learningRate, seed, rng);
+                (p, c) -> TextPreferenceSetup.verifierScore(verifier, p, c), setup.pairGenerator(data, samples, pairing), pairs,
+                epochs, learningRate, seed, rng);
 
         // two heads: each trained on the pairs that differ in its own objective
         List<Comparison> multiTrain = new ArrayList<>();

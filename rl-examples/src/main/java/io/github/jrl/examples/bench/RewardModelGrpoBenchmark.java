@@ -6,6 +6,7 @@ import io.github.jrl.algorithms.grpo.GrpoConfig;
 import io.github.jrl.algorithms.grpo.RewardScaling;
 import io.github.jrl.algorithms.preference.BatchRewardModel;
 import io.github.jrl.algorithms.preference.LearnedRewardModel;
+import io.github.jrl.algorithms.preference.PairGenerator;
 import io.github.jrl.algorithms.preference.RewardEnsemble;
 import io.github.jrl.algorithms.preference.RewardEnsemble.Aggregation;
 import io.github.jrl.algorithms.preference.TokenCompletion;
@@ -18,6 +19,7 @@ import io.github.jrl.envs.text.PromptCompletion;
 import io.github.jrl.envs.text.PromptDataset;
 import io.github.jrl.envs.text.PromptSplit;
 import io.github.jrl.envs.text.TextRewards;
+import io.github.jrl.examples.preference.PromptCursor;
 import io.github.jrl.examples.preference.TextPreferenceSetup;
 import io.github.jrl.nd4j.token.TokenPolicy;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleBiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,8 +37,10 @@ import picocli.CommandLine.Option;
  * policy's samples (as in {@code bench reward-model}; with {@code --members > 1} an
  * uncertainty-weighted ensemble, whose members' disagreement is subtracted as a penalty) is the
  * only reward of GRPO; the same GRPO run with the verifier's score instead (the weighted sum
- * {@code 2 correctness + format} the pairs were labelled with) gives the gap. Held-out greedy
- * accuracy per seed.
+ * {@code 2 correctness + format} the pairs were labelled with) gives the gap. With
+ * {@code --refresh-every} the reward model is refreshed during GRPO on the current policy's
+ * verifier-labelled samples (iterated RLHF); every verifier label the reward model took is counted
+ * beside the verifier run's. Held-out greedy accuracy per seed.
  */
 @Command(name = "grpo-reward-model", mixinStandardHelpOptions = true,
         description = "GRPO with a learned reward model vs with the verifier, on two-digit addition; per-seed accuracy.")
@@ -63,6 +68,27 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
     enum Labels {
         VERIFIER, CORRECTNESS
     }
+
+    @Option(names = "--rm-pairing", defaultValue = "BEST_VS_WORST",
+            description = "The reward model's training pairs: ${COMPLETION-CANDIDATES} (held-out pairs are always best vs "
+                    + "worst of 4) (default: ${DEFAULT-VALUE}).")
+    PairGenerator.Pairing rmPairing;
+
+    @Option(names = "--rm-samples", defaultValue = "4",
+            description = "Samples per prompt of the reward model's training pairs (default: ${DEFAULT-VALUE}).")
+    int rmSamples;
+
+    @Option(names = "--refresh-every", defaultValue = "0",
+            description = "Iterated RLHF: GRPO updates between refreshes of the reward model on the current policy's "
+                    + "verifier-labelled samples; 0: never (default: ${DEFAULT-VALUE}).")
+    int refreshEvery;
+
+    @Option(names = "--refresh-pairs", defaultValue = "512",
+            description = "New pairs of each refresh, trained with as many earlier ones (default: ${DEFAULT-VALUE}).")
+    int refreshPairs;
+
+    @Option(names = "--refresh-epochs", defaultValue = "2", description = "Epochs of each refresh (default: ${DEFAULT-VALUE}).")
+    int refreshEpochs;
 
     @Option(names = "--members", defaultValue = "1",
             description = "Reward models; more than 1 makes an uncertainty-weighted ensemble (default: ${DEFAULT-VALUE}).")
@@ -95,6 +121,11 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
     @Option(names = "--beta", defaultValue = "0", description = "KL coefficient (default: ${DEFAULT-VALUE}).")
     double beta;
 
+    @Option(names = "--verifier-run", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run GRPO on the verifier for the gap; --no-verifier-run to screen reward-model settings "
+                    + "faster (default: ${DEFAULT-VALUE}).")
+    boolean verifierRun;
+
     @Option(names = "--eval-every", defaultValue = "50", description = "Updates between held-out evaluations (default: ${DEFAULT-VALUE}).")
     int evalEvery;
 
@@ -110,48 +141,86 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
                 + "pairs labelled by %s, %d epochs%s; GRPO %d updates x %d prompts x %d, lr %g, epsilon_high %.2f, beta %g, scale_rewards %s%n",
                 members, pairs, rmLabels, rmEpochs, members > 1 ? ", uncertainty-weighted (lambda " + uncertaintyWeight + ")" : "",
                 updates, prompts, generations, learningRate, epsilonHigh, beta, scaleRewards);
+        System.out.printf(Locale.ROOT, "# reward-model pairs: %s of %d samples per prompt; refresh every %d updates (%d new pairs, "
+                + "%d epochs)%n", rmPairing, rmSamples, refreshEvery, refreshPairs, refreshEpochs);
+        if (refreshEvery < 0 || (refreshEvery > 0 && members > 1)) {
+            throw new IllegalArgumentException("--refresh-every must be >= 0 and refreshes one reward model, not an ensemble "
+                    + "(whose standardisation would go stale): got --refresh-every " + refreshEvery + " with --members "
+                    + members);
+        }
+        ToDoubleBiFunction<Prompt, int[]> judge = (p, c) -> rmLabels == Labels.VERIFIER
+                ? TextPreferenceSetup.verifierScore(verifier, p, c) : verifier.score(p, c)[0];
+        PairGenerator rmPairs = setup.pairGenerator(data, rmSamples, rmPairing);
         List<String> rows = new ArrayList<>();
         for (long seed : seeds) {
             long start = System.nanoTime();
             TokenPolicy sft = setup.sftPolicy(data, seed);
             double base = setup.heldOutAccuracy(sft, data);
             Rng rng = new Rng(2000 + seed);
-            List<LearnedRewardModel> models = new ArrayList<>();
-            double[] accuracies = new double[members];
+            List<TextPreferenceSetup.TrainedRewardModel> trained = new ArrayList<>();
             for (int m = 0; m < members; m++) {
-                TextPreferenceSetup.TrainedRewardModel trained = setup.trainRewardModel(data, sft,
-                        (p, c) -> rmLabels == Labels.VERIFIER ? TextPreferenceSetup.verifierScore(verifier, p, c)
-                                : verifier.score(p, c)[0], pairs, rmEpochs, rmLearningRate,
-                        seed + 1000L * m, rng);
-                accuracies[m] = trained.accuracy();
-                models.add(new LearnedRewardModel(trained.network(), List.of("reward")));
+                trained.add(setup.trainRewardModel(data, sft, judge, rmPairs, pairs, rmEpochs, rmLearningRate, seed + 1000L * m,
+                        rng));
             }
+            double[] accuracies = trained.stream().mapToDouble(TextPreferenceSetup.TrainedRewardModel::accuracy).toArray();
+            List<LearnedRewardModel> models = trained.stream()
+                    .map(t -> new LearnedRewardModel(t.network(), List.of("reward"))).toList();
             BatchRewardModel<TokenCompletion> proxy = members == 1 ? models.get(0)
                     : new RewardEnsemble<>(models, Aggregation.UNCERTAINTY_WEIGHTED, uncertaintyWeight)
                             .standardizedOn(setup.heldOutSamples(sft, data, new Rng(6000 + seed)));
-            System.out.printf(Locale.ROOT, "seed %d: SFT held-out accuracy %.3f; reward model(s) held-out pairwise accuracy %s "
-                    + "(%.0f s)%n", seed, base, Arrays.toString(accuracies), (System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "seed %d: SFT held-out accuracy %.3f; reward model(s) held-out pairwise accuracy %s%n",
+                    seed, base, Arrays.toString(accuracies));
+            double groupAccuracy = setup.heldOutGroupAccuracy(trained.get(0).network(), sft, data, judge, generations,
+                    new Rng(7000 + seed));
+            long rmLabelCount = trained.stream().mapToLong(TextPreferenceSetup.TrainedRewardModel::trainLabels).sum();
+            System.out.printf(Locale.ROOT, "seed %d: %d held-out pairs; trained on %d pairs, %d verifier labels; first model "
+                    + "on all pairs of %d held-out samples %.3f (%.0f s)%n", seed, trained.get(0).heldOutPairs(),
+                    trained.get(0).trainPairs(), rmLabelCount, generations, groupAccuracy, (System.nanoTime() - start) / 1e9);
 
+            AfterUpdate refresh = (update, policy) -> { };
+            long[] refreshLabels = {0};
+            if (refreshEvery > 0) {
+                TextPreferenceSetup.TrainedRewardModel model = trained.get(0);
+                PromptCursor[] cursor = {setup.trainCursor(data)};
+                Rng refreshRng = new Rng(8000 + seed);
+                refresh = (update, policy) -> {
+                    if (update % refreshEvery == 0 && update < updates) {
+                        refreshLabels[0] += setup.refreshRewardModel(model, cursor, data, policy, judge, rmPairs,
+                                refreshPairs, refreshEpochs, refreshRng);
+                    }
+                };
+            }
             double learned = grpo("reward model", seed, sft, data, new CompletionTask<>(grpoPrompts, Prompt::tokens,
-                    (p, c) -> new TokenCompletion(p.tokens(), c), proxy),
-                    new double[] {1});
-            double verified = grpo("verifier", seed, sft, data, new CompletionTask<>(grpoPrompts, Prompt::tokens,
-                    PromptCompletion::new, verifier), new double[] {2, 1, 0});
-            rows.add(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.3f | %+.3f | %+.3f | %+.3f | %.0f |", seed, base,
-                    mean(accuracies), learned, verified, learned - base, verified - base, learned - verified,
-                    (System.nanoTime() - start) / 1e9));
+                    (p, c) -> new TokenCompletion(p.tokens(), c), proxy), new double[] {1}, refresh);
+            double verified = !verifierRun ? Double.NaN : grpo("verifier", seed, sft, data, new CompletionTask<>(grpoPrompts, Prompt::tokens,
+                    PromptCompletion::new, verifier), new double[] {2, 1, 0}, (update, policy) -> { });
+            long rmLabels = rmLabelCount + refreshLabels[0];
+            long verifierLabels = (long) updates * prompts * generations;
+            rows.add(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.3f | %.3f | %+.3f | %+.3f | %+.3f | %d | %d | %.0f |",
+                    seed, base, mean(accuracies), groupAccuracy, learned, verified, learned - base, verified - base,
+                    learned - verified, rmLabels, verifierLabels, (System.nanoTime() - start) / 1e9));
         }
         System.out.println();
-        System.out.println("| seed | SFT | RM pairwise acc. | GRPO with RM | GRPO with verifier | RM gain | verifier gain "
-                + "| RM - verifier | seconds |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| seed | SFT | RM pairwise acc. | RM acc., all pairs of " + generations + " | GRPO with RM "
+                + "| GRPO with verifier | RM gain | verifier gain | RM - verifier | verifier labels (RM) "
+                + "| verifier labels (GRPO) | seconds |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         return 0;
     }
 
-    /** GRPO from a copy of {@code sft} on {@code task}'s rewards; returns held-out greedy accuracy by the verifier. */
+    /** Called after each GRPO update with the update count and the policy being trained. */
+    @FunctionalInterface
+    private interface AfterUpdate {
+        void accept(int update, TokenPolicy policy);
+    }
+
+    /**
+     * GRPO from a copy of {@code sft} on {@code task}'s rewards, {@code afterUpdate} called with
+     * the update count after each update; returns held-out greedy accuracy by the verifier.
+     */
     private <I> double grpo(String name, long seed, TokenPolicy sft, PromptDataset data, CompletionTask<Prompt, I> task,
-            double[] weights) {
+            double[] weights, AfterUpdate afterUpdate) {
         TokenPolicy policy = TextPreferenceSetup.trainableCopy(sft);
         GrpoConfig config = GrpoConfig.builder().numGenerations(generations).promptsPerBatch(prompts).beta(beta)
                 .scaleRewards(scaleRewards).epsilonHigh(epsilonHigh).rewardWeights(weights).maxCompletionLength(setup.maxNewTokens(data))
@@ -168,6 +237,7 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
                             (System.nanoTime() - start) / 1e9, setup.heldOutAccuracy(policy, data), m.get("reward"),
                             m.get("frac_reward_zero_std"), m.get("entropy"));
                 }
+                afterUpdate.accept(grpo.updates(), policy);
                 return true;
             }
         });

@@ -145,7 +145,12 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
 
     /** Best-vs-worst pairs from 4 samples per prompt at temperature 1, as every preference experiment here draws them. */
     public PairGenerator pairGenerator(PromptDataset data) {
-        return new PairGenerator(new Sampling(maxNewTokens(data), 1.0, 0, CharTokenizer.EOS), 4);
+        return pairGenerator(data, 4, PairGenerator.Pairing.BEST_VS_WORST);
+    }
+
+    /** Pairs made by {@code pairing} from {@code samples} samples per prompt at temperature 1. */
+    public PairGenerator pairGenerator(PromptDataset data, int samples, PairGenerator.Pairing pairing) {
+        return new PairGenerator(new Sampling(maxNewTokens(data), 1.0, 0, CharTokenizer.EOS), samples, pairing);
     }
 
     /** The held-out prompts, from the first, for held-out pairs. */
@@ -164,24 +169,91 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
         return network;
     }
 
-    /** A trained Bradley–Terry model with its numbers of training and held-out pairs and its held-out pairwise accuracy. */
-    public record TrainedRewardModel(SequenceRewardNetwork network, int trainPairs, int heldOutPairs, double accuracy) {
+    /**
+     * A trained Bradley–Terry model, the trainer that can go on training it, the comparisons it was
+     * trained on (a mutable list that {@link #refreshRewardModel} extends), its number of held-out
+     * pairs, its held-out pairwise accuracy, and the verifier labels its initial training pairs
+     * cost (every sample judged, paired or not).
+     */
+    public record TrainedRewardModel(SequenceRewardNetwork network, RewardModelTrainer trainer, List<Comparison> train,
+            int heldOutPairs, double accuracy, long trainLabels) {
+
+        public int trainPairs() {
+            return train.size();
+        }
     }
 
     /**
      * A Bradley–Terry model trained (Adam at {@code learningRate}, batches of 32) on up to
-     * {@code pairs} best-vs-worst pairs of the SFT policy's samples of training prompts judged by
-     * {@code judge}, with its pairwise accuracy on such pairs of every held-out prompt.
+     * {@code pairs} pairs made by {@code training} from the SFT policy's samples of training
+     * prompts judged by {@code judge}, with its pairwise accuracy on best-vs-worst pairs of 4
+     * samples ({@link #pairGenerator(PromptDataset)}) of every held-out prompt, whatever the
+     * training pairs.
      */
     public TrainedRewardModel trainRewardModel(PromptDataset data, TokenPolicy sft, ToDoubleBiFunction<Prompt, int[]> judge,
-            int pairs, int epochs, double learningRate, long seed, Rng rng) {
-        PairGenerator generator = pairGenerator(data);
-        List<Comparison> train = comparisons(trainCursor(data).pairs(sft, generator, judge, pairs, rng), 0);
-        List<Comparison> heldOut = comparisons(testCursor(data).pairs(sft, generator, judge, Integer.MAX_VALUE, rng), 0);
+            PairGenerator training, int pairs, int epochs, double learningRate, long seed, Rng rng) {
+        long[] labels = {0};
+        ToDoubleBiFunction<Prompt, int[]> counted = (p, c) -> {
+            labels[0]++;
+            return judge.applyAsDouble(p, c);
+        };
+        List<Comparison> train = comparisons(trainCursor(data).pairs(sft, training, counted, pairs, rng), 0);
+        List<Comparison> heldOut = comparisons(testCursor(data).pairs(sft, pairGenerator(data), judge, Integer.MAX_VALUE,
+                rng), 0);
         SequenceRewardNetwork network = rewardNetwork(sft, 1, seed);
-        new RewardModelTrainer(network, learningRate, 32, 1.0, seed).train(train, epochs);
-        return new TrainedRewardModel(network, train.size(), heldOut.size(),
-                RewardModelTrainer.pairwiseAccuracy(network, heldOut));
+        RewardModelTrainer trainer = new RewardModelTrainer(network, learningRate, 32, 1.0, seed);
+        trainer.train(train, epochs);
+        return new TrainedRewardModel(network, trainer, new ArrayList<>(train), heldOut.size(),
+                RewardModelTrainer.pairwiseAccuracy(network, heldOut), labels[0]);
+    }
+
+    /**
+     * Iterated RLHF's reward-model step (Ouyang et al. 2022 collect comparisons of the current
+     * policy's samples and retrain; Bai et al. 2022, "Training a Helpful and Harmless Assistant with
+     * RLHF", section 4.5, refresh the preference model weekly on the latest policy's samples so
+     * that it stays accurate where the policy now puts its mass): {@code count} new pairs of
+     * {@code policy}'s samples of training prompts judged by {@code judge}, from {@code cursor}
+     * (started again at the first training prompt when it runs out), trained {@code epochs} epochs
+     * together with as many earlier pairs drawn at random, so that the model does not forget the
+     * SFT policy's mistakes. The new pairs join {@code model.train()}.
+     *
+     * @return the verifier labels it took: every sample judged
+     * @throws IllegalArgumentException if {@code count} or {@code epochs} is not positive
+     */
+    public long refreshRewardModel(TrainedRewardModel model, PromptCursor[] cursor, PromptDataset data, TokenPolicy policy,
+            ToDoubleBiFunction<Prompt, int[]> judge, PairGenerator generator, int count, int epochs, Rng rng) {
+        if (count <= 0 || epochs <= 0) {
+            throw new IllegalArgumentException("a refresh needs positive pairs and epochs, got " + count + " and " + epochs);
+        }
+        long[] labels = {0};
+        ToDoubleBiFunction<Prompt, int[]> counted = (p, c) -> {
+            labels[0]++;
+            return judge.applyAsDouble(p, c);
+        };
+        List<TokenPair> fresh = cursor[0].pairs(policy, generator, counted, count, rng);
+        if (fresh.size() < count) {
+            cursor[0] = trainCursor(data);
+            fresh.addAll(cursor[0].pairs(policy, generator, counted, count - fresh.size(), rng));
+        }
+        List<Comparison> batch = new ArrayList<>(comparisons(fresh, 0));
+        for (int i = 0; i < fresh.size() && !model.train().isEmpty(); i++) {
+            batch.add(model.train().get(rng.nextInt(model.train().size())));
+        }
+        model.trainer().train(batch, epochs);
+        model.train().addAll(comparisons(fresh, 0));
+        return labels[0];
+    }
+
+    /**
+     * Pairwise accuracy of {@code network} on the comparisons GRPO's advantages rest on: every two
+     * of {@code samples} temperature-1 samples of the SFT policy for each held-out prompt that
+     * {@code judge} scores differently ({@link PairGenerator.Pairing#ALL_PAIRS}).
+     */
+    public double heldOutGroupAccuracy(SequenceRewardNetwork network, TokenPolicy sft, PromptDataset data,
+            ToDoubleBiFunction<Prompt, int[]> judge, int samples, Rng rng) {
+        List<Comparison> pairs = comparisons(testCursor(data).pairs(sft, pairGenerator(data, samples,
+                PairGenerator.Pairing.ALL_PAIRS), judge, Integer.MAX_VALUE, rng), 0);
+        return RewardModelTrainer.pairwiseAccuracy(network, pairs);
     }
 
     /**
