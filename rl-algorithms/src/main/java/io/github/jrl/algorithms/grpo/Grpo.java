@@ -103,39 +103,79 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
         loop.run(this, totalCompletions, callbacks, total -> update());
     }
 
-    /** One generation batch: sample, score, advantages, then the policy updates. */
+    /**
+     * One update: sample, score, advantages, then the policy steps. With
+     * {@code maxGenerationRounds > 1} (DAPO's dynamic sampling) generation batches are sampled until
+     * {@code promptsPerBatch} groups whose rewards differ are gathered or the rounds run out; the
+     * update trains on those groups only, with advantages computed over them, while the reward
+     * metrics describe every completion sampled.
+     */
     public void update() {
         long start = System.nanoTime();
         int g = config.numGenerations();
-        int batch = config.batchSize();
-        List<P> groupPrompts = nextPrompts();
-        int[][] prompts = new int[batch][];
-        for (int p = 0; p < groupPrompts.size(); p++) {
-            int[] tokens = task.promptTokens().apply(groupPrompts.get(p));
-            Arrays.fill(prompts, p * g, (p + 1) * g, tokens);
-        }
-        int[][] completions = policy.sample(prompts, sampling, sampleRng);
-        long sampled = System.nanoTime();
+        boolean refill = config.maxGenerationRounds() > 1;
+        Generation sampledAll = new Generation();
+        Generation kept = new Generation();
+        double sampleSeconds = 0;
+        int rounds = 0;
+        do {
+            long roundStart = System.nanoTime();
+            List<P> groupPrompts = nextPrompts();
+            int[][] prompts = new int[groupPrompts.size() * g][];
+            for (int p = 0; p < groupPrompts.size(); p++) {
+                int[] tokens = task.promptTokens().apply(groupPrompts.get(p));
+                Arrays.fill(prompts, p * g, (p + 1) * g, tokens);
+            }
+            int[][] completions = policy.sample(prompts, sampling, sampleRng);
+            sampleSeconds += (System.nanoTime() - roundStart) * 1e-9;
+            double[][] rewards = task.scoreAll(groupPrompts, completions, g);
+            rounds++;
+            sampledAll.add(prompts, completions, rewards, 0, groupPrompts.size(), g);
+            if (refill) {
+                boolean[] zero = GrpoLoss.zeroSpreadGroups(GrpoLoss.weightedSums(rewards, weights.weights()), g);
+                for (int group = 0; group < zero.length && kept.groups(g) < config.promptsPerBatch(); group++) {
+                    if (!zero[group]) {
+                        kept.add(prompts, completions, rewards, group, group + 1, g);
+                    }
+                }
+            }
+        } while (refill && kept.groups(g) < config.promptsPerBatch() && rounds < config.maxGenerationRounds());
 
-        double[][] rewards = task.scoreAll(groupPrompts, completions, g);
-        RewardStatistics stats = new RewardStatistics(rewards);
+        int[][] allCompletions = sampledAll.completions();
+        double[][] allRewards = sampledAll.rewards();
+        RewardStatistics stats = new RewardStatistics(allRewards);
         double[] w = weights.update(stats.means, stats.stds);
-        double[] scalar = GrpoLoss.weightedSums(rewards, w);
-        double[] advantages = GrpoLoss.combinedAdvantages(rewards, w, g, config.rewardCombination(), config.scaleRewards());
+        double[] scalar = GrpoLoss.weightedSums(allRewards, w);
         boolean[] zeroSpread = GrpoLoss.zeroSpreadGroups(scalar, g);
 
-        int[] groups = trainedGroups(zeroSpread);
         Map<String, Double> m = new LinkedHashMap<>();
-        if (groups.length > 0) {
-            train(prompts, completions, advantages, groups, m);
+        Generation trained = refill ? kept : sampledAll;
+        if (trained.size() > 0) {
+            double[][] trainedRewards = trained.rewards();
+            double[] advantages = GrpoLoss.combinedAdvantages(trainedRewards, w, g, config.rewardCombination(),
+                    config.scaleRewards());
+            int[] groups = refill ? IntStream.range(0, trained.groups(g)).toArray()
+                    : trainedGroups(GrpoLoss.zeroSpreadGroups(GrpoLoss.weightedSums(trainedRewards, w), g));
+            if (groups.length > 0) {
+                train(trained.prompts(), trained.completions(), advantages, groups, m);
+            }
         }
-        long trained = System.nanoTime();
+        long done = System.nanoTime();
 
-        stepsDone += batch;
+        stepsDone += allCompletions.length;
         updates++;
-        int completionTokens = Arrays.stream(completions).mapToInt(c -> c.length).sum();
-        throughput.add(completionTokens, (sampled - start) * 1e-9, (trained - sampled) * 1e-9);
-        metrics = metrics(m, stats, scalar, zeroSpread, completions, w);
+        int completionTokens = Arrays.stream(allCompletions).mapToInt(c -> c.length).sum();
+        throughput.add(completionTokens, sampleSeconds, (done - start) * 1e-9 - sampleSeconds);
+        metrics = metrics(m, stats, scalar, zeroSpread, allCompletions, w);
+        if (refill) {
+            metrics = withRounds(metrics, rounds);
+        }
+    }
+
+    private static Map<String, Double> withRounds(Map<String, Double> metrics, int rounds) {
+        Map<String, Double> m = new LinkedHashMap<>(metrics);
+        m.put("num_gen_batches", (double) rounds);
+        return Map.copyOf(m);
     }
 
     /** The next {@code promptsPerBatch} prompts of the epoch's shuffled order. */
@@ -477,6 +517,42 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
                     .filter(c -> c.length == 0 || c[c.length - 1] != sampling.endToken())
                     .count();
             return (double) clipped / completions.length;
+        }
+    }
+
+    /** Rows of whole groups gathered from one or more generation batches. */
+    private static final class Generation {
+        private final List<int[]> prompts = new java.util.ArrayList<>();
+        private final List<int[]> completions = new java.util.ArrayList<>();
+        private final List<double[]> rewards = new java.util.ArrayList<>();
+
+        /** Appends the rows of groups {@code [fromGroup, toGroup)}. */
+        void add(int[][] p, int[][] c, double[][] r, int fromGroup, int toGroup, int g) {
+            for (int i = fromGroup * g; i < toGroup * g; i++) {
+                prompts.add(p[i]);
+                completions.add(c[i]);
+                rewards.add(r[i]);
+            }
+        }
+
+        int size() {
+            return prompts.size();
+        }
+
+        int groups(int g) {
+            return prompts.size() / g;
+        }
+
+        int[][] prompts() {
+            return prompts.toArray(int[][]::new);
+        }
+
+        int[][] completions() {
+            return completions.toArray(int[][]::new);
+        }
+
+        double[][] rewards() {
+            return rewards.toArray(double[][]::new);
         }
     }
 }

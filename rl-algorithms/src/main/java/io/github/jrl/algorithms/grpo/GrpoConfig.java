@@ -31,7 +31,11 @@ import java.util.Objects;
  * @param rewardWeights weight of each reward ({@code reward_weights}; {@code null}: all 1)
  * @param dynamicWeightRate rate of {@link DynamicRewardWeights}; 0 for fixed weights (0)
  * @param filterZeroStdGroups train only on groups whose rewards differ (DAPO's dynamic sampling,
- *     without the resampling; false)
+ *     without the resampling unless {@code maxGenerationRounds > 1}; false)
+ * @param maxGenerationRounds with {@code filterZeroStdGroups}, the most generation batches one
+ *     update may sample to gather {@code promptsPerBatch} groups whose rewards differ (DAPO's
+ *     dynamic sampling with refill, Yu et al. 2025, Algorithm 1; verl's
+ *     {@code max_num_gen_batches}); 1 for no refill (1)
  * @param temperature sampling temperature ({@code temperature}; 1.0)
  * @param topK sampling top-k, 0 for none ({@code top_k}; 0)
  * @param maxCompletionLength the most tokens a completion may have ({@code max_completion_length};
@@ -44,8 +48,8 @@ import java.util.Objects;
 public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatches, int numIterations, double beta,
         double epsilon, double epsilonHigh, LossType lossType, RewardScaling scaleRewards,
         RewardCombination rewardCombination, double[] rewardWeights, double dynamicWeightRate,
-        boolean filterZeroStdGroups, double temperature, int topK, int maxCompletionLength, double learningRate,
-        double adamEpsilon, double maxGradNorm, long seed) {
+        boolean filterZeroStdGroups, int maxGenerationRounds, double temperature, int topK, int maxCompletionLength,
+        double learningRate, double adamEpsilon, double maxGradNorm, long seed) {
 
     public GrpoConfig {
         if (numGenerations < 2) {
@@ -55,6 +59,11 @@ public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatche
         positive("minibatches", minibatches);
         positive("numIterations", numIterations);
         positive("maxCompletionLength", maxCompletionLength);
+        positive("maxGenerationRounds", maxGenerationRounds);
+        if (maxGenerationRounds > 1 && !filterZeroStdGroups) {
+            throw new IllegalArgumentException("maxGenerationRounds > 1 refills the batch with groups whose rewards differ,"
+                    + " so it needs filterZeroStdGroups; got " + maxGenerationRounds + " rounds without it");
+        }
         if (promptsPerBatch % minibatches != 0) {
             throw new IllegalArgumentException("minibatches must divide promptsPerBatch = " + promptsPerBatch
                     + " so that groups stay whole, got " + minibatches);
@@ -130,6 +139,7 @@ public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatche
                 + ", epsilonHigh=" + epsilonHigh + ", lossType=" + lossType + ", scaleRewards=" + scaleRewards
                 + ", rewardCombination=" + rewardCombination + ", rewardWeights=" + Arrays.toString(rewardWeights)
                 + ", dynamicWeightRate=" + dynamicWeightRate + ", filterZeroStdGroups=" + filterZeroStdGroups
+                + ", maxGenerationRounds=" + maxGenerationRounds
                 + ", temperature=" + temperature + ", topK=" + topK + ", maxCompletionLength=" + maxCompletionLength
                 + ", learningRate=" + learningRate + ", adamEpsilon=" + adamEpsilon + ", maxGradNorm=" + maxGradNorm
                 + ", seed=" + seed + "]";
@@ -155,6 +165,7 @@ public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatche
         private double[] rewardWeights;
         private double dynamicWeightRate = 0;
         private boolean filterZeroStdGroups;
+        private int maxGenerationRounds = 1;
         private double temperature = 1.0;
         private int topK;
         private int maxCompletionLength = 256;
@@ -179,6 +190,7 @@ public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatche
         public Builder rewardWeights(double... value) { rewardWeights = value.clone(); return this; }
         public Builder dynamicWeightRate(double value) { dynamicWeightRate = value; return this; }
         public Builder filterZeroStdGroups(boolean value) { filterZeroStdGroups = value; return this; }
+        public Builder maxGenerationRounds(int value) { maxGenerationRounds = value; return this; }
         public Builder temperature(double value) { temperature = value; return this; }
         public Builder topK(int value) { topK = value; return this; }
         public Builder maxCompletionLength(int value) { maxCompletionLength = value; return this; }
@@ -190,8 +202,8 @@ public record GrpoConfig(int numGenerations, int promptsPerBatch, int minibatche
         public GrpoConfig build() {
             return new GrpoConfig(numGenerations, promptsPerBatch, minibatches, numIterations, beta, epsilon,
                     epsilonHigh == null ? epsilon : epsilonHigh, lossType, scaleRewards, rewardCombination, rewardWeights,
-                    dynamicWeightRate, filterZeroStdGroups, temperature, topK, maxCompletionLength, learningRate,
-                    adamEpsilon, maxGradNorm, seed);
+                    dynamicWeightRate, filterZeroStdGroups, maxGenerationRounds, temperature, topK, maxCompletionLength,
+                    learningRate, adamEpsilon, maxGradNorm, seed);
         }
     }
 }

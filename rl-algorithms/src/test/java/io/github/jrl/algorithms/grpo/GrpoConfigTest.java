@@ -25,6 +25,7 @@ class GrpoConfigTest {
         assertEquals(1e-6, c.learningRate());
         assertEquals(1.0, c.maxGradNorm());
         assertEquals(42, c.seed());
+        assertEquals(1, c.maxGenerationRounds());
         assertNull(c.rewardWeights());
         assertArrayEquals(new double[] {1, 1, 1}, c.weightsFor(3));
         assertEquals(0.28, GrpoConfig.builder().epsilonHigh(0.28).build().epsilonHigh());
@@ -37,6 +38,8 @@ class GrpoConfigTest {
         assertMessage("beta", () -> GrpoConfig.builder().beta(-1).build());
         assertMessage("epsilon", () -> GrpoConfig.builder().epsilon(1.5).build());
         assertMessage("temperature", () -> GrpoConfig.builder().temperature(0).build());
+        assertMessage("maxGenerationRounds", () -> GrpoConfig.builder().maxGenerationRounds(0).build());
+        assertMessage("filterZeroStdGroups", () -> GrpoConfig.builder().maxGenerationRounds(2).build());
         assertMessage("rewardWeights", () -> GrpoConfig.builder().rewardWeights(1, Double.NaN).build());
         assertMessage("rewardWeights", () -> GrpoConfig.builder().rewardWeights(1, 2).build().weightsFor(3));
     }

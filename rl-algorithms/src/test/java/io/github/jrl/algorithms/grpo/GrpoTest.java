@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.jrl.core.policy.RewardModel;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.envs.text.AdditionTask;
 import io.github.jrl.envs.text.CharTokenizer;
@@ -105,6 +106,52 @@ class GrpoTest {
         restored.update();
         assertArrayEquals(values(original), values(restored));
         assertEquals(original.latestMetrics().get("reward"), restored.latestMetrics().get("reward"));
+    }
+
+    /** Rewards {@code [first completion token]} when {@code live}, else a constant 0: groups with and without a spread. */
+    private static CompletionTask<Prompt, PromptCompletion> firstTokenTask(boolean live) {
+        return new CompletionTask<>(DATA.prompts(PromptSplit.TRAIN), Prompt::tokens, PromptCompletion::new,
+                new RewardModel<PromptCompletion>() {
+                    @Override
+                    public List<String> rewardNames() {
+                        return List.of("first_token");
+                    }
+
+                    @Override
+                    public double[] score(PromptCompletion input) {
+                        return new double[] {live ? input.completion()[0] : 0};
+                    }
+                });
+    }
+
+    @Test
+    void dynamicSamplingStopsAfterItsRoundsWhenNoGroupHasASpread() {
+        TokenPolicy policy = startingPolicy(4, 0);
+        float[] before = policy.parameters().params().dup().data().asFloat();
+        Grpo<Prompt, PromptCompletion> grpo = new Grpo<>(config().promptsPerBatch(4).filterZeroStdGroups(true)
+                .maxGenerationRounds(3).build(), policy, firstTokenTask(false), CharTokenizer.EOS);
+        grpo.update();
+        assertEquals(3 * 32L, grpo.stepsDone());
+        assertEquals(1, grpo.updates());
+        assertEquals(3.0, grpo.latestMetrics().get("num_gen_batches"));
+        assertEquals(1.0, grpo.latestMetrics().get("frac_reward_zero_std"));
+        assertArrayEquals(before, policy.parameters().params().dup().data().asFloat(), "nothing was trained");
+    }
+
+    @Test
+    void dynamicSamplingWithAFullFirstBatchIsOneFilteredUpdate() {
+        GrpoConfig.Builder c = config().promptsPerBatch(4).filterZeroStdGroups(true);
+        Grpo<Prompt, PromptCompletion> refill = new Grpo<>(c.maxGenerationRounds(5).build(), startingPolicy(4, 0),
+                firstTokenTask(true), CharTokenizer.EOS);
+        Grpo<Prompt, PromptCompletion> plain = new Grpo<>(c.maxGenerationRounds(1).build(), startingPolicy(4, 0),
+                firstTokenTask(true), CharTokenizer.EOS);
+        refill.update();
+        plain.update();
+        assertEquals(0.0, refill.latestMetrics().get("frac_reward_zero_std"), "every group of the first batch has a spread");
+        assertEquals(1.0, refill.latestMetrics().get("num_gen_batches"));
+        assertEquals(32L, refill.stepsDone());
+        assertArrayEquals(values(plain), values(refill));
+        assertTrue(!plain.latestMetrics().containsKey("num_gen_batches"));
     }
 
     private static float[] values(Grpo<?, ?> grpo) {
