@@ -7,6 +7,8 @@ import io.github.jrl.algorithms.offline.OfflineTrainerConfig;
 import io.github.jrl.algorithms.offline.data.D4rlDatasets;
 import io.github.jrl.core.dataset.OfflineDataset;
 import io.github.jrl.core.env.Environment;
+import io.github.jrl.core.space.Discrete;
+import io.github.jrl.core.space.Space;
 import io.github.jrl.envs.Envs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -198,6 +200,7 @@ public final class OfflineBenchmark implements Callable<Integer> {
                 }
             }
         }
+        appendNotApplicable(md);
         md.append("\n## Against behaviour cloning (seeds where the algorithm's score beats BC's on the same seed)\n\n");
         md.append("| algorithm | dataset | wins over BC |\n|---|---|---|\n");
         for (String env : envs) {
@@ -241,6 +244,31 @@ public final class OfflineBenchmark implements Callable<Integer> {
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Names the requested algorithms that do not serve an environment's action space (TD3+BC and
+     * PRDC on CartPole's discrete actions), so that a missing row reads as "not applicable" rather
+     * than "not run".
+     */
+    private void appendNotApplicable(StringBuilder md) {
+        List<String> lines = new ArrayList<>();
+        for (String env : envs) {
+            Space<?> actionSpace = Envs.make(env).actionSpace();
+            boolean discrete = actionSpace instanceof Discrete;
+            List<String> labels = algorithms.stream().map(OfflineAlgorithms::get)
+                    .filter(a -> discrete ? !a.discrete() : !a.continuous()).map(OfflineAlgorithms.Algorithm::label)
+                    .toList();
+            if (!labels.isEmpty()) {
+                lines.add(String.format(Locale.ROOT, "- %s (%s actions): %s not applicable (%s actions only), no runs.",
+                        env, discrete ? "discrete" : "continuous", String.join(", ", labels),
+                        discrete ? "continuous" : "discrete"));
+            }
+        }
+        if (!lines.isEmpty()) {
+            md.append("\n## Not applicable\n\n");
+            lines.forEach(line -> md.append(line).append('\n'));
+        }
     }
 
     private static Result find(List<Result> rows, String algorithm, String env, String kind, long seed) {

@@ -37,5 +37,23 @@ class OfflineBenchmarkTest {
         assertEquals(0, code);
         assertTrue(Files.readString(out).contains("| TD3+BC | Pendulum-v1 medium | 1 / 2 |"));
         assertTrue(!Files.exists(dir.resolve("none")), "--table-only runs nothing");
+        assertTrue(!Files.readString(out).contains("Not applicable"), "every algorithm serves Pendulum's box");
+    }
+
+    @Test
+    void continuousOnlyAlgorithmsAreNamedNotApplicableOnDiscreteEnvs(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.tsv");
+        Files.writeString(results, "bc\tCartPole-v1\tmedium\t0\t100\t200.0\t40.0\t1.0\n");
+        Path out = dir.resolve("offline-results.md");
+        int code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc,td3bc,prdc,iql", "--envs",
+                "CartPole-v1,Pendulum-v1", "--kinds", "medium", "--seeds", "0", "--steps", "100", "--cache-dir",
+                dir.resolve("none").toString(), "--results", results.toString(), "--out", out.toString(),
+                "--table-only");
+        assertEquals(0, code);
+        String md = Files.readString(out);
+        assertTrue(md.contains("## Not applicable\n\n- CartPole-v1 (discrete actions): TD3+BC, PRDC not applicable "
+                + "(continuous actions only), no runs.\n"), md);
+        assertTrue(!md.contains("Pendulum-v1 (continuous actions)"), md);
+        assertTrue(md.contains("| BC | CartPole-v1 medium | 40.0 | 40.0 | 0.0 |"), md);
     }
 }
