@@ -33,14 +33,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * GRPO on multi-digit addition, per seed: supervised fine-tuning stopped early, as soon as greedy
- * accuracy on validation prompts of the train split reaches {@code --sft-stop-accuracy} (a
- * deliberately moderate starting policy), then GRPO with the standard text rewards [correctness,
- * format, length]; prints held-out greedy accuracy before, during and after, the other reward
- * means, process CPU time, completion tokens sampled per second, trained positions per second
- * and the achieved floating-point rate of the update phase. The defaults are the configuration of
- * docs/grpo.md's three-digit table; {@code --breakdown} splits held-out accuracy by sum length and
- * carries.
+ * GRPO on multi-digit addition, per seed: a deliberately moderate starting policy made by
+ * supervised fine-tuning, then GRPO with the standard text rewards [correctness, format, length];
+ * prints held-out greedy accuracy before, during and after, the other reward means, process CPU
+ * time, completion tokens sampled per second, trained positions per second and the achieved
+ * floating-point rate of the update phase. The start is moderate in one of two ways: by default
+ * SFT runs a fixed {@code --sft-steps} (long enough to learn every skill) on demonstrations of
+ * which {@code --noise-fraction} carry the systematic no-carry error ({@code --demo-noise
+ * NO_CARRY}, {@link NoCarryNoise}); or, with {@code --demo-noise NONE --sft-stop-accuracy a},
+ * SFT on correct demonstrations stops as soon as greedy accuracy on validation prompts of the
+ * train split reaches {@code a}. The defaults are the configuration of docs/grpo.md's
+ * three-digit table; {@code --breakdown} splits held-out accuracy by sum length and carries.
  */
 @Command(name = "grpo", mixinStandardHelpOptions = true,
         description = "SFT to a moderate policy, then GRPO on addition; per-seed accuracy table and throughput.")
@@ -72,12 +75,12 @@ public final class GrpoBenchmark implements Callable<Integer> {
         NO_CARRY
     }
 
-    @Option(names = "--demo-noise", defaultValue = "NONE",
+    @Option(names = "--demo-noise", defaultValue = "NO_CARRY",
             description = "NONE, or NO_CARRY: --noise-fraction of the demonstrations (chosen by the seed) answered without"
                     + " carries, keeping the correct answer's length (default: ${DEFAULT-VALUE}).")
     DemoNoise demoNoise;
 
-    @Option(names = "--noise-fraction", defaultValue = "0",
+    @Option(names = "--noise-fraction", defaultValue = "0.55",
             description = "With --demo-noise NO_CARRY, the fraction of demonstrations corrupted (default: ${DEFAULT-VALUE}).")
     double noiseFraction;
 
@@ -91,7 +94,7 @@ public final class GrpoBenchmark implements Callable<Integer> {
     @Option(names = "--sft-lr", defaultValue = "1e-3", description = "SFT learning rate (default: ${DEFAULT-VALUE}).")
     double sftLearningRate;
 
-    @Option(names = "--sft-stop-accuracy", defaultValue = "0.4",
+    @Option(names = "--sft-stop-accuracy", defaultValue = "0",
             description = "Stop SFT as soon as greedy accuracy on the validation prompts (the last --test-size prompts of"
                     + " the train split, never demonstrations) reaches this, checked every --sft-check-every steps;"
                     + " --sft-steps is then the most steps; 0 for a fixed number of steps (default: ${DEFAULT-VALUE}).")

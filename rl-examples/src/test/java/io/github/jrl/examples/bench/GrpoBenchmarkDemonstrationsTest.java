@@ -27,8 +27,19 @@ class GrpoBenchmarkDemonstrationsTest {
 
     @Test
     void withoutNoiseTheDemonstrationsAreTheFirstTrainPrompts() {
-        List<Prompt> demos = parse("--demos", "1000").demonstrations(data, 3L);
+        List<Prompt> demos = parse("--demos", "1000", "--demo-noise", "NONE").demonstrations(data, 3L);
         assertEquals(data.prompts(PromptSplit.TRAIN).subList(0, 1000), demos);
+    }
+
+    @Test
+    void defaultsAreTheDocumentedNoisyDemonstrationStart() {
+        GrpoBenchmark bench = parse();
+        assertEquals(GrpoBenchmark.DemoNoise.NO_CARRY, bench.demoNoise);
+        assertEquals(0.55, bench.noiseFraction);
+        assertEquals(0.0, bench.sftStopAccuracy, "a fixed number of SFT steps");
+        assertEquals(2000, bench.sftSteps);
+        assertEquals(128_000, bench.demos);
+        assertEquals(800, bench.updates);
     }
 
     @Test
