@@ -11,6 +11,8 @@ import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
 import io.github.jrl.envs.text.AdditionTask;
 import io.github.jrl.envs.text.CharTokenizer;
+import io.github.jrl.envs.text.NoCarryNoise;
+import io.github.jrl.envs.text.Problem;
 import io.github.jrl.envs.text.Prompt;
 import io.github.jrl.envs.text.PromptCompletion;
 import io.github.jrl.envs.text.PromptDataset;
@@ -31,14 +33,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * GRPO on multi-digit addition, per seed: supervised fine-tuning stopped early, as soon as greedy
- * accuracy on validation prompts of the train split reaches {@code --sft-stop-accuracy} (a
- * deliberately moderate starting policy), then GRPO with the standard text rewards [correctness,
- * format, length]; prints held-out greedy accuracy before, during and after, the other reward
- * means, process CPU time, completion tokens sampled per second, trained positions per second
- * and the achieved floating-point rate of the update phase. The defaults are the configuration of
- * docs/grpo.md's three-digit table; {@code --breakdown} splits held-out accuracy by sum length and
- * carries.
+ * GRPO on multi-digit addition, per seed: a deliberately moderate starting policy made by
+ * supervised fine-tuning, then GRPO with the standard text rewards [correctness, format, length];
+ * prints held-out greedy accuracy before, during and after, the other reward means, process CPU
+ * time, completion tokens sampled per second, trained positions per second and the achieved
+ * floating-point rate of the update phase. The start is moderate in one of two ways: by default
+ * SFT runs a fixed {@code --sft-steps} (long enough to learn every skill) on demonstrations of
+ * which {@code --noise-fraction} carry the systematic no-carry error ({@code --demo-noise
+ * NO_CARRY}, {@link NoCarryNoise}); or, with {@code --demo-noise NONE --sft-stop-accuracy a},
+ * SFT on correct demonstrations stops as soon as greedy accuracy on validation prompts of the
+ * train split reaches {@code a}. The defaults are the configuration of docs/grpo.md's
+ * three-digit table; {@code --breakdown} splits held-out accuracy by sum length and carries.
  */
 @Command(name = "grpo", mixinStandardHelpOptions = true,
         description = "SFT to a moderate policy, then GRPO on addition; per-seed accuracy table and throughput.")
@@ -62,6 +67,23 @@ public final class GrpoBenchmark implements Callable<Integer> {
                     + " their operands and one digit longer are seen equally often (default: ${DEFAULT-VALUE}).")
     boolean balanceLengths;
 
+    /** How SFT demonstrations are corrupted. */
+    enum DemoNoise {
+        /** Every demonstration correct. */
+        NONE,
+        /** {@code --noise-fraction} of the demonstrations with their no-carry answer ({@link NoCarryNoise}). */
+        NO_CARRY
+    }
+
+    @Option(names = "--demo-noise", defaultValue = "NO_CARRY",
+            description = "NONE, or NO_CARRY: --noise-fraction of the demonstrations (chosen by the seed) answered without"
+                    + " carries, keeping the correct answer's length (default: ${DEFAULT-VALUE}).")
+    DemoNoise demoNoise;
+
+    @Option(names = "--noise-fraction", defaultValue = "0.55",
+            description = "With --demo-noise NO_CARRY, the fraction of demonstrations corrupted (default: ${DEFAULT-VALUE}).")
+    double noiseFraction;
+
     @Option(names = "--sft-steps", defaultValue = "2000",
             description = "SFT steps, the most when --sft-stop-accuracy stops it earlier (default: ${DEFAULT-VALUE}).")
     int sftSteps;
@@ -72,7 +94,7 @@ public final class GrpoBenchmark implements Callable<Integer> {
     @Option(names = "--sft-lr", defaultValue = "1e-3", description = "SFT learning rate (default: ${DEFAULT-VALUE}).")
     double sftLearningRate;
 
-    @Option(names = "--sft-stop-accuracy", defaultValue = "0.4",
+    @Option(names = "--sft-stop-accuracy", defaultValue = "0",
             description = "Stop SFT as soon as greedy accuracy on the validation prompts (the last --test-size prompts of"
                     + " the train split, never demonstrations) reaches this, checked every --sft-check-every steps;"
                     + " --sft-steps is then the most steps; 0 for a fixed number of steps (default: ${DEFAULT-VALUE}).")
@@ -166,11 +188,11 @@ public final class GrpoBenchmark implements Callable<Integer> {
                 dim, 4, layers, 4 * dim);
         System.out.printf(Locale.ROOT, "# GRPO on %d-digit addition: %s, %d parameters; SFT %d steps x %d on %d demos;"
                 + " GRPO %d updates x %d prompts x %d, lr %g, temperature %g, %s, %s, weights %s, dynamic %g, epsilon_high %.2f,"
-                + " filter zero-std %b, generation rounds %d;"
+                + " filter zero-std %b, generation rounds %d; demonstration noise %s %g;"
                 + " backend %s%n",
                 digits, spec, spec.parameterCount(), sftSteps, sftBatch, demos, updates, prompts, generations, learningRate,
                 temperature, lossType, combination, Arrays.toString(weights), dynamicRate, epsilonHigh, filterZeroStd,
-                maxGenerationRounds, Backend.describe());
+                maxGenerationRounds, demoNoise, noiseFraction, Backend.describe());
         List<String> rows = new ArrayList<>();
         for (long seed : seeds) {
             rows.add(runSeed(seed, spec, data, train, test, maxCompletion));
@@ -190,7 +212,7 @@ public final class GrpoBenchmark implements Callable<Integer> {
         Rng rng = new Rng(seed);
         TokenPolicy policy = new TokenPolicy(spec, rng.split());
         SupervisedFineTuning sft = new SupervisedFineTuning(policy, sftLearningRate, 1.0);
-        List<Prompt> demonstrations = data.prompts(PromptSplit.TRAIN).subList(0, demos);
+        List<Prompt> demonstrations = demonstrations(data, seed);
         List<List<Prompt>> byLength = byAnswerLength(demonstrations);
         Rng demoRng = rng.split();
         List<Prompt> trainPrompts = data.prompts(PromptSplit.TRAIN);
@@ -278,6 +300,20 @@ public final class GrpoBenchmark implements Callable<Integer> {
                 + " | %.1f |", seed, 100 * before[0], 100 * after[0], 100 * (after[0] - before[0]), after[1], after[2],
                 sftSeconds, grpoSeconds, sftCpuSeconds + grpoCpuSeconds, t.sampledTokens() / t.sampleSeconds(),
                 t.trainedPositions() / t.trainSeconds(), gflops);
+    }
+
+    /**
+     * The SFT demonstrations: the first {@code --demos} prompts of the train split, with
+     * {@code --noise-fraction} of them answered without carries under {@code --demo-noise NO_CARRY}
+     * (which ones: {@link NoCarryNoise#corrupt} with the run's seed).
+     */
+    List<Prompt> demonstrations(PromptDataset data, long seed) {
+        List<Prompt> clean = data.prompts(PromptSplit.TRAIN).subList(0, demos);
+        if (demoNoise == DemoNoise.NONE) {
+            return clean;
+        }
+        List<Problem> noisy = NoCarryNoise.corrupt(clean.stream().map(Prompt::problem).toList(), noiseFraction, seed);
+        return noisy.stream().map(data.format()::prompt).toList();
     }
 
     /** CPU time of this process so far (every thread, the JIT and the collector included). */
