@@ -15,6 +15,7 @@ import io.github.jrl.nd4j.token.TokenPolicy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,8 +155,8 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
             double[][] trainedRewards = trained.rewards();
             double[] advantages = GrpoLoss.combinedAdvantages(trainedRewards, w, g, config.rewardCombination(),
                     config.scaleRewards());
-            int[] groups = refill ? IntStream.range(0, trained.groups(g)).toArray()
-                    : trainedGroups(GrpoLoss.zeroSpreadGroups(GrpoLoss.weightedSums(trainedRewards, w), g));
+            // refilled groups were kept for their spread; otherwise the trained rows are all the sampled ones
+            int[] groups = refill ? IntStream.range(0, trained.groups(g)).toArray() : trainedGroups(zeroSpread);
             if (groups.length > 0) {
                 train(trained.prompts(), trained.completions(), advantages, groups, m);
             }
@@ -522,9 +523,9 @@ public final class Grpo<P, I> implements Trainer<int[], int[]> {
 
     /** Rows of whole groups gathered from one or more generation batches. */
     private static final class Generation {
-        private final List<int[]> prompts = new java.util.ArrayList<>();
-        private final List<int[]> completions = new java.util.ArrayList<>();
-        private final List<double[]> rewards = new java.util.ArrayList<>();
+        private final List<int[]> prompts = new ArrayList<>();
+        private final List<int[]> completions = new ArrayList<>();
+        private final List<double[]> rewards = new ArrayList<>();
 
         /** Appends the rows of groups {@code [fromGroup, toGroup)}. */
         void add(int[][] p, int[][] c, double[][] r, int fromGroup, int toGroup, int g) {

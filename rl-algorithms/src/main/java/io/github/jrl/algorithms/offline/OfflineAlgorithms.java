@@ -33,7 +33,12 @@ public final class OfflineAlgorithms {
 
         /** Whether it serves the action space of {@code dataset}. */
         public boolean supports(OfflineDataset dataset) {
-            return dataset.info().discreteActions() ? discrete : continuous;
+            return supports(dataset.info().discreteActions());
+        }
+
+        /** Whether it serves discrete ({@code true}) or box ({@code false}) actions. */
+        public boolean supports(boolean discreteActions) {
+            return discreteActions ? discrete : continuous;
         }
     }
 

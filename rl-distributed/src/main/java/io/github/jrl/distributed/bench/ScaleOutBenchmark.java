@@ -1,11 +1,11 @@
 package io.github.jrl.distributed.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.github.jrl.algorithms.onpolicy.ShardCollector;
 import io.github.jrl.algorithms.ppo.Ppo;
 import io.github.jrl.algorithms.ppo.PpoConfig;
 import io.github.jrl.algorithms.ppo.PpoPresets;
 import io.github.jrl.core.buffer.RolloutBuffer;
+import io.github.jrl.core.metrics.ProcessCpu;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.distributed.ClusterSettings;
 import io.github.jrl.distributed.LocalWorkerProcesses;
@@ -14,7 +14,6 @@ import io.github.jrl.distributed.RolloutPlan;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.envs.classic.BusyCartPole;
 import io.github.jrl.nd4j.policy.ActorCriticPolicy;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -59,10 +58,11 @@ public final class ScaleOutBenchmark {
         PpoConfig config = PpoPresets.cartPole().toBuilder().numEnvs(copies).numSteps(steps).batchSize(copies * steps)
                 .hiddenSizes(new int[] {hidden, hidden}).seed(1).build();
         Map<String, Double> kwargs = Map.of("work", (double) work);
-        long[] nanos = workers == 0 ? local(config, kwargs, iterations) : cluster(config, kwargs, workers, iterations);
-        long learnerCpu = nanos[iterations];
-        Arrays.sort(nanos, 0, iterations);
+        Timings timings = workers == 0 ? local(config, kwargs, iterations) : cluster(config, kwargs, workers, iterations);
+        long[] nanos = timings.wallNanos().clone();
+        Arrays.sort(nanos);
         double medianMs = nanos[iterations / 2] / 1e6;
+        long learnerCpu = timings.cpuNanos();
         System.out.printf(Locale.ROOT,
                 "K=%d work=%d copies=%d steps=%d hidden=%d: %.0f steps/s, %.2f ms/iteration, learner CPU %.2f ms/iteration%n",
                 workers, work, copies, steps, hidden, copies * steps / (medianMs / 1e3), medianMs,
@@ -70,7 +70,7 @@ public final class ScaleOutBenchmark {
     }
 
     /** Collection in this JVM, as {@code Ppo} does it. */
-    private static long[] local(PpoConfig config, Map<String, Double> kwargs, int iterations) {
+    private static Timings local(PpoConfig config, Map<String, Double> kwargs, int iterations) {
         ActorCriticPolicy policy = new Ppo(config, () -> Envs.make(BusyCartPole.ID, kwargs)).policy();
         ShardCollector all = new ShardCollector(() -> Envs.make(BusyCartPole.ID, kwargs), 0, config.numEnvs(),
                 config.numEnvs(), config.numSteps(), config.gamma());
@@ -79,7 +79,7 @@ public final class ScaleOutBenchmark {
         return time(iterations, () -> all.collect(policy, rng, config.gaeLambda()));
     }
 
-    private static long[] cluster(PpoConfig config, Map<String, Double> kwargs, int workers, int iterations)
+    private static Timings cluster(PpoConfig config, Map<String, Double> kwargs, int workers, int iterations)
             throws Exception {
         int port = LocalWorkerProcesses.freePort();
         try (LocalWorkerProcesses processes = new LocalWorkerProcesses(port)) {
@@ -102,20 +102,21 @@ public final class ScaleOutBenchmark {
         }
     }
 
-    /** Wall times of {@code iterations} timed iterations, then this JVM's CPU time over all of them. */
-    private static long[] time(int iterations, Runnable iteration) {
+    /** Wall time of each timed iteration, and this JVM's CPU time over all of them. */
+    private record Timings(long[] wallNanos, long cpuNanos) {
+    }
+
+    private static Timings time(int iterations, Runnable iteration) {
         for (int i = 0; i < WARMUP; i++) {
             iteration.run();
         }
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long[] nanos = new long[iterations + 1];
-        long cpuStart = os.getProcessCpuTime();
+        long[] nanos = new long[iterations];
+        long cpuStart = ProcessCpu.nanos();
         for (int i = 0; i < iterations; i++) {
             long start = System.nanoTime();
             iteration.run();
             nanos[i] = System.nanoTime() - start;
         }
-        nanos[iterations] = os.getProcessCpuTime() - cpuStart;
-        return nanos;
+        return new Timings(nanos, ProcessCpu.nanos() - cpuStart);
     }
 }

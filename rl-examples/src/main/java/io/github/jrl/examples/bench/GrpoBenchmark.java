@@ -6,6 +6,7 @@ import io.github.jrl.algorithms.grpo.Grpo;
 import io.github.jrl.algorithms.grpo.GrpoConfig;
 import io.github.jrl.algorithms.grpo.LossType;
 import io.github.jrl.algorithms.grpo.RewardCombination;
+import io.github.jrl.core.metrics.ProcessCpu;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.train.Callback;
 import io.github.jrl.core.train.Trainer;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -208,7 +210,7 @@ public final class GrpoBenchmark implements Callable<Integer> {
     private String runSeed(long seed, TransformerSpec spec, PromptDataset data, CompletionTask<Prompt, PromptCompletion> train,
             CompletionTask<Prompt, PromptCompletion> test, int maxCompletion) {
         long start = System.nanoTime();
-        double cpuStart = processCpuSeconds();
+        double cpuStart = ProcessCpu.seconds();
         Rng rng = new Rng(seed);
         TokenPolicy policy = new TokenPolicy(spec, rng.split());
         SupervisedFineTuning sft = new SupervisedFineTuning(policy, sftLearningRate, 1.0);
@@ -251,7 +253,7 @@ public final class GrpoBenchmark implements Callable<Integer> {
         }
         double[] before = CompletionEvaluation.greedyMeans(policy, test, maxCompletion, CharTokenizer.EOS);
         double sftSeconds = (System.nanoTime() - start) / 1e9;
-        double sftCpuSeconds = processCpuSeconds() - cpuStart;
+        double sftCpuSeconds = ProcessCpu.seconds() - cpuStart;
         System.out.printf(Locale.ROOT, "seed %d: SFT held-out accuracy %.3f format %.3f length %.3f after %d steps"
                 + " (validation %.3f; %.1f s, process CPU %.1f s)%n", seed, before[0], before[1], before[2], stepsTaken,
                 validationAccuracy, sftSeconds, sftCpuSeconds);
@@ -290,7 +292,7 @@ public final class GrpoBenchmark implements Callable<Integer> {
             }
         });
         double grpoSeconds = (System.nanoTime() - grpoStart) / 1e9;
-        double grpoCpuSeconds = processCpuSeconds() - cpuStart - sftCpuSeconds;
+        double grpoCpuSeconds = ProcessCpu.seconds() - cpuStart - sftCpuSeconds;
         double[] after = CompletionEvaluation.greedyMeans(policy, test, maxCompletion, CharTokenizer.EOS);
         Grpo.Throughput t = grpo.throughput();
         double gflops = 3 * forwardFlopsPerPosition(spec) * t.trainedPositions() / t.trainSeconds() / 1e9;
@@ -316,15 +318,9 @@ public final class GrpoBenchmark implements Callable<Integer> {
         return noisy.stream().map(data.format()::prompt).toList();
     }
 
-    /** CPU time of this process so far (every thread, the JIT and the collector included). */
-    static double processCpuSeconds() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
-    }
-
     /** The demonstrations grouped by answer length, shortest first, without empty groups. */
     static List<List<Prompt>> byAnswerLength(List<Prompt> demonstrations) {
-        java.util.TreeMap<Integer, List<Prompt>> groups = new java.util.TreeMap<>();
+        TreeMap<Integer, List<Prompt>> groups = new TreeMap<>();
         for (Prompt p : demonstrations) {
             groups.computeIfAbsent(p.answer().length(), k -> new ArrayList<>()).add(p);
         }

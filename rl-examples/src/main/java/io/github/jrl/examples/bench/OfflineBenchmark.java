@@ -256,9 +256,8 @@ public final class OfflineBenchmark implements Callable<Integer> {
         for (String env : envs) {
             Space<?> actionSpace = Envs.make(env).actionSpace();
             boolean discrete = actionSpace instanceof Discrete;
-            List<String> labels = algorithms.stream().map(OfflineAlgorithms::get)
-                    .filter(a -> discrete ? !a.discrete() : !a.continuous()).map(OfflineAlgorithms.Algorithm::label)
-                    .toList();
+            List<String> labels = algorithms.stream().map(OfflineAlgorithms::get).filter(a -> !a.supports(discrete))
+                    .map(OfflineAlgorithms.Algorithm::label).toList();
             if (!labels.isEmpty()) {
                 lines.add(String.format(Locale.ROOT, "- %s (%s actions): %s not applicable (%s actions only), no runs.",
                         env, discrete ? "discrete" : "continuous", String.join(", ", labels),

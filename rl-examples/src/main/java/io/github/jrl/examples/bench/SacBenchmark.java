@@ -5,6 +5,7 @@ import io.github.jrl.algorithms.sac.SacConfig;
 import io.github.jrl.algorithms.sac.SacPresets;
 import io.github.jrl.core.callbacks.Evaluation;
 import io.github.jrl.core.callbacks.EvaluationResult;
+import io.github.jrl.core.metrics.ProcessCpu;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.Backend;
 import java.io.IOException;
@@ -42,12 +43,12 @@ public final class SacBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "# SAC %s, %d steps, seed %d; backend %s, OPENBLAS_CORETYPE=%s%n", envId, steps,
                 seed, Backend.describe(), System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
         long start = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         Sac sac = new Sac(config, () -> Envs.<float[], Object>make(envId));
         long built = System.nanoTime();
         sac.learn(steps);
         long trained = System.nanoTime();
-        long cpuUsed = processCpuNanos() - cpuStart;
+        long cpuUsed = ProcessCpu.nanos() - cpuStart;
         EvaluationResult result = Evaluation.evaluate(sac.policy(), Envs.<float[], Object>make(envId), evalEpisodes, true,
                 seed + 1_000_000);
         double wall = (trained - start) / 1e9;
@@ -73,11 +74,5 @@ public final class SacBenchmark implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "evaluation (%d episodes, det.) %.1f +- %.1f%n", evalEpisodes, result.mean(), result.std());
         System.out.printf(Locale.ROOT, "peak RSS                       %s%n", PpoBenchmark.procStatus("VmHWM:"));
         return 0;
-    }
-
-    /** CPU time of all threads of this process (training, BLAS, JIT, GC), or 0 where the JVM cannot tell. */
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
     }
 }

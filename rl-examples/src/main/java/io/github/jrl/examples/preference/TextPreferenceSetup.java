@@ -192,11 +192,7 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
      */
     public TrainedRewardModel trainRewardModel(PromptDataset data, TokenPolicy sft, ToDoubleBiFunction<Prompt, int[]> judge,
             PairGenerator training, int pairs, int epochs, double learningRate, long seed, Rng rng) {
-        long[] labels = {0};
-        ToDoubleBiFunction<Prompt, int[]> counted = (p, c) -> {
-            labels[0]++;
-            return judge.applyAsDouble(p, c);
-        };
+        CountingJudge counted = new CountingJudge(judge);
         List<Comparison> train = comparisons(trainCursor(data).pairs(sft, training, counted, pairs, rng), 0);
         List<Comparison> heldOut = comparisons(testCursor(data).pairs(sft, pairGenerator(data), judge, Integer.MAX_VALUE,
                 rng), 0);
@@ -204,7 +200,7 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
         RewardModelTrainer trainer = new RewardModelTrainer(network, learningRate, 32, 1.0, seed);
         trainer.train(train, epochs);
         return new TrainedRewardModel(network, trainer, new ArrayList<>(train), heldOut.size(),
-                RewardModelTrainer.pairwiseAccuracy(network, heldOut), labels[0]);
+                RewardModelTrainer.pairwiseAccuracy(network, heldOut), counted.labels);
     }
 
     /**
@@ -225,23 +221,20 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
         if (count <= 0 || epochs <= 0) {
             throw new IllegalArgumentException("a refresh needs positive pairs and epochs, got " + count + " and " + epochs);
         }
-        long[] labels = {0};
-        ToDoubleBiFunction<Prompt, int[]> counted = (p, c) -> {
-            labels[0]++;
-            return judge.applyAsDouble(p, c);
-        };
+        CountingJudge counted = new CountingJudge(judge);
         List<TokenPair> fresh = cursor[0].pairs(policy, generator, counted, count, rng);
         if (fresh.size() < count) {
             cursor[0] = trainCursor(data);
             fresh.addAll(cursor[0].pairs(policy, generator, counted, count - fresh.size(), rng));
         }
-        List<Comparison> batch = new ArrayList<>(comparisons(fresh, 0));
+        List<Comparison> freshComparisons = comparisons(fresh, 0);
+        List<Comparison> batch = new ArrayList<>(freshComparisons);
         for (int i = 0; i < fresh.size() && !model.train().isEmpty(); i++) {
             batch.add(model.train().get(rng.nextInt(model.train().size())));
         }
         model.trainer().train(batch, epochs);
-        model.train().addAll(comparisons(fresh, 0));
-        return labels[0];
+        model.train().addAll(freshComparisons);
+        return counted.labels;
     }
 
     /**
@@ -268,5 +261,21 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
             samples.add(new TokenCompletion(prompts[i], completions[i]));
         }
         return samples;
+    }
+
+    /** A judge that counts the labels it gives: every sample judged costs one verifier label. */
+    private static final class CountingJudge implements ToDoubleBiFunction<Prompt, int[]> {
+        private final ToDoubleBiFunction<Prompt, int[]> judge;
+        private long labels;
+
+        CountingJudge(ToDoubleBiFunction<Prompt, int[]> judge) {
+            this.judge = judge;
+        }
+
+        @Override
+        public double applyAsDouble(Prompt prompt, int[] completion) {
+            labels++;
+            return judge.applyAsDouble(prompt, completion);
+        }
     }
 }
