@@ -56,4 +56,34 @@ class OfflineBenchmarkTest {
         assertTrue(!md.contains("Pendulum-v1 (continuous actions)"), md);
         assertTrue(md.contains("| BC | CartPole-v1 medium | 40.0 | 40.0 | 0.0 |"), md);
     }
+
+    @Test
+    void perEnvironmentBudgetSelectsThatEnvironmentsRuns(@TempDir Path dir) throws Exception {
+        Path results = dir.resolve("results.tsv");
+        Files.writeString(results, String.join("\n",
+                "bc\tPendulum-v1\tmedium\t0\t100\t-500.0\t50.0\t1.0",
+                "bc\tPendulum-v1\tmedium\t0\t400\t-400.0\t60.0\t1.0",
+                "bc\tCartPole-v1\tmedium\t0\t100\t200.0\t40.0\t1.0",
+                "bc\tCartPole-v1\tmedium\t0\t400\t300.0\t70.0\t1.0") + "\n");
+        Path out = dir.resolve("offline-results.md");
+        int code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc", "--envs", "Pendulum-v1,CartPole-v1",
+                "--kinds", "medium", "--seeds", "0", "--steps", "100", "--env-steps", "CartPole-v1=400", "--cache-dir",
+                dir.resolve("none").toString(), "--results", results.toString(), "--out", out.toString(), "--table-only");
+        assertEquals(0, code);
+        String md = Files.readString(out);
+        assertTrue(md.contains("| BC | Pendulum-v1 medium | 50.0 | 50.0 | 0.0 |"), md);
+        assertTrue(md.contains("| BC | CartPole-v1 medium | 70.0 | 70.0 | 0.0 |"), md);
+        assertTrue(md.contains("100 gradient steps (400 on CartPole-v1)"), md);
+        assertTrue(md.contains("--steps 100 --env-steps CartPole-v1=400 "), md);
+    }
+
+    @Test
+    void budgetForAnEnvironmentNotRequestedIsRefused(@TempDir Path dir) {
+        Path out = dir.resolve("offline-results.md");
+        int code = new CommandLine(new OfflineBenchmark()).execute("--envs", "Pendulum-v1", "--env-steps",
+                "CartPole-v1=400", "--cache-dir", dir.resolve("none").toString(), "--results",
+                dir.resolve("results.tsv").toString(), "--out", out.toString(), "--table-only");
+        assertTrue(code != 0, "a budget for an environment outside --envs is an error");
+        assertTrue(!Files.exists(out), "nothing was written");
+    }
 }
