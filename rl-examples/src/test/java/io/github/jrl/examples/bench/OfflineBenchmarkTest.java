@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,15 +44,9 @@ class OfflineBenchmarkTest {
 
     @Test
     void continuousOnlyAlgorithmsAreNamedNotApplicableOnDiscreteEnvs(@TempDir Path dir) throws Exception {
-        Path results = dir.resolve("results.tsv");
-        Files.writeString(results, "bc\tCartPole-v1\tmedium\t0\t100\t200.0\t40.0\t1.0\n");
-        Path out = dir.resolve("offline-results.md");
-        int code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc,td3bc,prdc,iql", "--envs",
-                "CartPole-v1,Pendulum-v1", "--kinds", "medium", "--seeds", "0", "--steps", "100", "--cache-dir",
-                dir.resolve("none").toString(), "--results", results.toString(), "--out", out.toString(),
-                "--table-only");
-        assertEquals(0, code);
-        String md = Files.readString(out);
+        String md = tableOnly(dir, List.of("bc\tCartPole-v1\tmedium\t0\t100\t200.0\t40.0\t1.0"), "--algos",
+                "bc,td3bc,prdc,iql", "--envs", "CartPole-v1,Pendulum-v1", "--kinds", "medium", "--seeds", "0",
+                "--steps", "100");
         assertTrue(md.contains("## Not applicable\n\n- CartPole-v1 (discrete actions): TD3+BC, PRDC not applicable "
                 + "(continuous actions only), no runs.\n"), md);
         assertTrue(!md.contains("Pendulum-v1 (continuous actions)"), md);
@@ -59,18 +55,13 @@ class OfflineBenchmarkTest {
 
     @Test
     void perEnvironmentBudgetSelectsThatEnvironmentsRuns(@TempDir Path dir) throws Exception {
-        Path results = dir.resolve("results.tsv");
-        Files.writeString(results, String.join("\n",
+        String md = tableOnly(dir, List.of(
                 "bc\tPendulum-v1\tmedium\t0\t100\t-500.0\t50.0\t1.0",
                 "bc\tPendulum-v1\tmedium\t0\t400\t-400.0\t60.0\t1.0",
                 "bc\tCartPole-v1\tmedium\t0\t100\t200.0\t40.0\t1.0",
-                "bc\tCartPole-v1\tmedium\t0\t400\t300.0\t70.0\t1.0") + "\n");
-        Path out = dir.resolve("offline-results.md");
-        int code = new CommandLine(new OfflineBenchmark()).execute("--algos", "bc", "--envs", "Pendulum-v1,CartPole-v1",
-                "--kinds", "medium", "--seeds", "0", "--steps", "100", "--env-steps", "CartPole-v1=400", "--cache-dir",
-                dir.resolve("none").toString(), "--results", results.toString(), "--out", out.toString(), "--table-only");
-        assertEquals(0, code);
-        String md = Files.readString(out);
+                "bc\tCartPole-v1\tmedium\t0\t400\t300.0\t70.0\t1.0"), "--algos", "bc", "--envs",
+                "Pendulum-v1,CartPole-v1", "--kinds", "medium", "--seeds", "0", "--steps", "100", "--env-steps",
+                "CartPole-v1=400");
         assertTrue(md.contains("| BC | Pendulum-v1 medium | 50.0 | 50.0 | 0.0 |"), md);
         assertTrue(md.contains("| BC | CartPole-v1 medium | 70.0 | 70.0 | 0.0 |"), md);
         assertTrue(md.contains("100 gradient steps (400 on CartPole-v1)"), md);
@@ -85,5 +76,17 @@ class OfflineBenchmarkTest {
                 dir.resolve("results.tsv").toString(), "--out", out.toString(), "--table-only");
         assertTrue(code != 0, "a budget for an environment outside --envs is an error");
         assertTrue(!Files.exists(out), "nothing was written");
+    }
+
+    /** Writes {@code results} as the results file, rebuilds the table with {@code --table-only} and returns it. */
+    private static String tableOnly(Path dir, List<String> results, String... args) throws Exception {
+        Path resultsFile = dir.resolve("results.tsv");
+        Files.writeString(resultsFile, String.join("\n", results) + "\n");
+        Path out = dir.resolve("offline-results.md");
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--cache-dir", dir.resolve("none").toString(), "--results", resultsFile.toString(),
+                "--out", out.toString(), "--table-only"));
+        assertEquals(0, new CommandLine(new OfflineBenchmark()).execute(all.toArray(String[]::new)));
+        return Files.readString(out);
     }
 }
