@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
  * finished run is appended to a tab-separated results file, and runs already there are not
  * repeated (nor their datasets loaded), so a grid can be filled in several invocations; the markdown table (algorithm x
  * dataset x seed, means, and the issue's targets) is rewritten from that file after every run.
+ * Every run has {@code --steps} gradient steps unless {@code --env-steps} gives its environment
+ * another budget, which then applies to every algorithm on that environment's datasets.
  */
 @Command(name = "offline", mixinStandardHelpOptions = true,
         description = "Offline RL: algorithms x D4RL-style datasets x seeds; writes docs/offline-results.md.")
