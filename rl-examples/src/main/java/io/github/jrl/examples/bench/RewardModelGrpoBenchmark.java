@@ -181,11 +181,11 @@ public final class RewardModelGrpoBenchmark implements Callable<Integer> {
             long[] refreshLabels = {0};
             if (refreshEvery > 0) {
                 TextPreferenceSetup.TrainedRewardModel model = trained.get(0);
-                PromptCursor[] cursor = {setup.trainCursor(data)};
+                PromptCursor cursor = setup.trainCursor(data);
                 Rng refreshRng = new Rng(8000 + seed);
                 refresh = (update, policy) -> {
                     if (update % refreshEvery == 0 && update < updates) {
-                        refreshLabels[0] += setup.refreshRewardModel(model, cursor, data, policy, judge, rmPairs,
+                        refreshLabels[0] += setup.refreshRewardModel(model, cursor, policy, judge, rmPairs,
                                 refreshPairs, refreshEpochs, refreshRng);
                     }
                 };

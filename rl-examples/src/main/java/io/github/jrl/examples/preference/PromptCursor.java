@@ -17,12 +17,19 @@ public final class PromptCursor {
 
     private static final int CHUNK = 128;
     private final List<Prompt> prompts;
+    private final int start;
     private int next;
 
     /** Starts at {@code prompts.get(start)}. */
     public PromptCursor(List<Prompt> prompts, int start) {
         this.prompts = prompts;
+        this.start = start;
         this.next = start;
+    }
+
+    /** Goes back to the prompt it started at, so that the same prompts are walked again. */
+    public void restart() {
+        next = start;
     }
 
     /**

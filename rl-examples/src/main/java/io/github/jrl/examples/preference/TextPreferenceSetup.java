@@ -209,23 +209,23 @@ public record TextPreferenceSetup(int digits, int demonstrations, double noise, 
      * RLHF", section 4.5, refresh the preference model weekly on the latest policy's samples so
      * that it stays accurate where the policy now puts its mass): {@code count} new pairs of
      * {@code policy}'s samples of training prompts judged by {@code judge}, from {@code cursor}
-     * (started again at the first training prompt when it runs out), trained {@code epochs} epochs
+     * ({@link PromptCursor#restart restarted} when it runs out), trained {@code epochs} epochs
      * together with as many earlier pairs drawn at random, so that the model does not forget the
      * SFT policy's mistakes. The new pairs join {@code model.train()}.
      *
      * @return the verifier labels it took: every sample judged
      * @throws IllegalArgumentException if {@code count} or {@code epochs} is not positive
      */
-    public long refreshRewardModel(TrainedRewardModel model, PromptCursor[] cursor, PromptDataset data, TokenPolicy policy,
+    public long refreshRewardModel(TrainedRewardModel model, PromptCursor cursor, TokenPolicy policy,
             ToDoubleBiFunction<Prompt, int[]> judge, PairGenerator generator, int count, int epochs, Rng rng) {
         if (count <= 0 || epochs <= 0) {
             throw new IllegalArgumentException("a refresh needs positive pairs and epochs, got " + count + " and " + epochs);
         }
         CountingJudge counted = new CountingJudge(judge);
-        List<TokenPair> fresh = cursor[0].pairs(policy, generator, counted, count, rng);
+        List<TokenPair> fresh = cursor.pairs(policy, generator, counted, count, rng);
         if (fresh.size() < count) {
-            cursor[0] = trainCursor(data);
-            fresh.addAll(cursor[0].pairs(policy, generator, counted, count - fresh.size(), rng));
+            cursor.restart();
+            fresh.addAll(cursor.pairs(policy, generator, counted, count - fresh.size(), rng));
         }
         List<Comparison> freshComparisons = comparisons(fresh, 0);
         List<Comparison> batch = new ArrayList<>(freshComparisons);

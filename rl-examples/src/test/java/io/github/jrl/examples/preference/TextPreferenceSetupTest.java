@@ -45,17 +45,17 @@ class TextPreferenceSetupTest {
         assertTrue(model.accuracy() >= 0 && model.accuracy() <= 1);
 
         List<Comparison> before = List.copyOf(model.train());
-        PromptCursor[] cursor = {setup.trainCursor(data)};
+        PromptCursor cursor = setup.trainCursor(data);
         int judgedBefore = judged.size();
-        long labels = setup.refreshRewardModel(model, cursor, data, sft, judge, allPairs, 12, 1, new Rng(2));
+        long labels = setup.refreshRewardModel(model, cursor, sft, judge, allPairs, 12, 1, new Rng(2));
         assertEquals(judged.size() - judgedBefore, labels);
         assertEquals(4L * trainPrompts, labels);
         assertEquals(before.size() + 12, model.train().size());
         assertEquals(before, model.train().subList(0, before.size()));
 
         assertThrows(IllegalArgumentException.class,
-                () -> setup.refreshRewardModel(model, cursor, data, sft, judge, allPairs, 0, 1, new Rng(2)));
+                () -> setup.refreshRewardModel(model, cursor, sft, judge, allPairs, 0, 1, new Rng(2)));
         assertThrows(IllegalArgumentException.class,
-                () -> setup.refreshRewardModel(model, cursor, data, sft, judge, allPairs, 4, 0, new Rng(2)));
+                () -> setup.refreshRewardModel(model, cursor, sft, judge, allPairs, 4, 0, new Rng(2)));
     }
 }
