@@ -56,12 +56,9 @@ public final class OfflineAlgorithms {
         // CQL's critics see 3 x 10 sampled actions per state through three 256-unit layers in
         // CORL's config; the benchmark's CPU budget takes two layers and 4 actions per proposal.
         // d3rlpy's discrete target copy every 8000 updates is an Atari budget: runs of 5-20k
-        // updates copy every 1000. Its alpha = 1 shifts each Q(s, a) by about alpha times the
-        // gap between softmax(Q) and the data's action frequencies, more than CartPole's action
-        // gaps, and the argmax follows the behaviour policy; alpha = 0.1 is the weight Kumar et
-        // al. 2022 ("When Should We Prefer Offline RL Over Behavioral Cloning?") use for discrete
-        // CQL on Atari, and the best of {0, 0.1, 0.3, 0.5, 1, 4} on CartPole-v1
-        // (docs/offline.md, "Discrete CQL's weight")
+        // updates copy every 1000. alpha = 0.1 instead of d3rlpy's 1 is the weight Kumar et al.
+        // 2022 ("When Should We Prefer Offline RL Over Behavioral Cloning?") use for CQL on
+        // Atari; why, and the sweep on CartPole-v1: docs/offline.md, "Discrete CQL's weight"
         register(new Algorithm("cql", "CQL", true, true, (data, space, seed) -> data.info().discreteActions()
                 ? new DiscreteCqlLearner(DiscreteCqlConfig.defaults(seed).withTargetUpdateInterval(1000)
                         .withAlpha(0.1), data, (Discrete) space)
