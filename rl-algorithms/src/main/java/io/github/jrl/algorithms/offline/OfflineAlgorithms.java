@@ -53,8 +53,6 @@ public final class OfflineAlgorithms {
                 (data, space, seed) -> Prdc.learner(PrdcConfig.defaults().withSeed(seed), data, space)));
         register(new Algorithm("iql", "IQL", true, true,
                 (data, space, seed) -> new IqlLearner(IqlConfig.builder().seed(seed).build(), data, space)));
-        // CQL's critics see 3 x 10 sampled actions per state through three 256-unit layers in
-        // CORL's config; the benchmark's CPU budget takes two layers and 4 actions per proposal.
         // d3rlpy's discrete target copy every 8000 updates is an Atari budget: runs of 5-20k
         // updates copy every 1000. alpha = 0.1 instead of d3rlpy's 1 is the weight Kumar et al.
         // 2022 ("When Should We Prefer Offline RL Over Behavioral Cloning?") use for CQL on
@@ -62,8 +60,31 @@ public final class OfflineAlgorithms {
         register(new Algorithm("cql", "CQL", true, true, (data, space, seed) -> data.info().discreteActions()
                 ? new DiscreteCqlLearner(DiscreteCqlConfig.defaults(seed).withTargetUpdateInterval(1000)
                         .withAlpha(0.1), data, (Discrete) space)
-                : new CqlLearner(CqlConfig.builder().hiddenSizes(256, 256).numSampledActions(4).seed(seed).build(),
-                        data, (Box) space)));
+                : new CqlLearner(continuousCql(data.info().envId(), seed), data, (Box) space)));
+    }
+
+    /**
+     * Continuous CQL's conservative weight where an environment's preset differs from CORL's 10, as
+     * rl-baselines3-zoo keeps per-environment hyperparameters and the CQL paper sets alpha per
+     * domain (appendix F). The gap's gradient is {@code alpha / batch} per row whatever the
+     * rewards' scale, so its pull against the TD error grows as the rewards shrink:
+     * MountainCarContinuous-v0 pays at most 0.1 a step for its actions (Pendulum-v1 up to 16.3)
+     * and a weight of 10 drowns its critic's signal. Sweep and held-out seeds: docs/offline.md,
+     * "CQL on MountainCarContinuous medium".
+     */
+    static final Map<String, Double> CQL_ALPHA_BY_ENV = Map.of("MountainCarContinuous-v0", 1.0);
+
+    /**
+     * The benchmark's continuous CQL: CORL's config with two 256-unit critic layers and 4 actions
+     * per proposal (the CPU budget), at the environment's weight from {@link #CQL_ALPHA_BY_ENV}.
+     */
+    static CqlConfig continuousCql(String envId, long seed) {
+        CqlConfig.Builder builder = CqlConfig.builder().hiddenSizes(256, 256).numSampledActions(4).seed(seed);
+        Double alpha = CQL_ALPHA_BY_ENV.get(envId);
+        if (alpha != null) {
+            builder.cqlAlpha(alpha);
+        }
+        return builder.build();
     }
 
     private OfflineAlgorithms() {
