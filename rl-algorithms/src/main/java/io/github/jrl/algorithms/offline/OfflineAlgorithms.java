@@ -65,12 +65,12 @@ public final class OfflineAlgorithms {
 
     /**
      * Continuous CQL's conservative weight where an environment's preset differs from CORL's 10, as
-     * rl-baselines3-zoo keeps per-environment hyperparameters and the CQL paper sets alpha per
-     * domain (appendix F). The gap's gradient is {@code alpha / batch} per row whatever the
-     * rewards' scale, so its pull against the TD error grows as the rewards shrink:
-     * MountainCarContinuous-v0 pays at most 0.1 a step for its actions (Pendulum-v1 up to 16.3)
-     * and a weight of 10 drowns its critic's signal. Sweep and held-out seeds: docs/offline.md,
-     * "CQL on MountainCarContinuous medium".
+     * rl-baselines3-zoo keeps per-environment hyperparameters (CQL's implementations differ on
+     * alpha: d3rlpy 5, CORL 10, Geng's reference sweeps it per D4RL environment). The gap's
+     * gradient is {@code alpha / batch} per row whatever the rewards' scale, so its pull against
+     * the TD error grows as the rewards shrink: MountainCarContinuous-v0 pays at most 0.1 a step
+     * for its actions (Pendulum-v1 up to 16.3) and a weight of 10 drowns its critic's signal.
+     * Sweep and held-out seeds: docs/offline.md, "The weight: alpha 1 on MountainCarContinuous-v0".
      */
     static final Map<String, Double> CQL_ALPHA_BY_ENV = Map.of("MountainCarContinuous-v0", 1.0);
 
