@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jrl.core.dataset.DatasetInfo;
 import io.github.jrl.core.dataset.OfflineDataset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,12 +55,7 @@ class OfflineAlgorithmsTest {
     /** MountainCarContinuous-v0's small action cost takes weight 1 (docs/offline.md). */
     @Test
     void continuousCqlTakesTheEnvironmentsWeightFromTheDatasetsEnvId() {
-        OfflineDataset oneStep = OneStepTasks.continuous(10, 0.3, 1);
-        DatasetInfo info = oneStep.info();
-        OfflineDataset data = oneStep.withInfo(new DatasetInfo(info.datasetId(), "MountainCarContinuous-v0",
-                info.observationSize(), info.actionSize(), info.actionCount(), info.rewardDim(),
-                info.recordingPolicy(), info.recordingConfig(), info.seed(), info.randomReturn(),
-                info.expertReturn()));
+        OfflineDataset data = OneStepTasks.continuous(10, 0.3, 1, "MountainCarContinuous-v0");
         OfflineLearner learner = OfflineAlgorithms.get("cql").factory().create(data, OneStepTasks.BOX, 7);
         CqlConfig config = assertInstanceOf(CqlLearner.class, learner).config();
         assertEquals(CqlConfig.builder().hiddenSizes(256, 256).numSampledActions(4).cqlAlpha(1.0).seed(7).build(),

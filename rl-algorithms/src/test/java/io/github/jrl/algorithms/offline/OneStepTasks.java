@@ -24,6 +24,7 @@ final class OneStepTasks {
     /** The continuous task's actions: a box of [-2, 2], so the learners' (-1, 1) scaling is exercised. */
     static final Box BOX = Box.uniform(-2, 2, 1);
     static final Discrete THREE = new Discrete(3);
+    private static final String ONE_STEP = "OneStep";
 
     private OneStepTasks() {
     }
@@ -45,8 +46,13 @@ final class OneStepTasks {
 
     /** {@code episodes} steps: with probability {@code goodFraction} {@code 2s + N(0, 0.1^2)}, else uniform. */
     static OfflineDataset continuous(int episodes, double goodFraction, long seed) {
+        return continuous(episodes, goodFraction, seed, ONE_STEP);
+    }
+
+    /** {@link #continuous(int, double, long)} recorded under another environment id. */
+    static OfflineDataset continuous(int episodes, double goodFraction, long seed, String envId) {
         Rng rng = new Rng(seed);
-        return dataset(episodes, rng, 0, s -> {
+        return dataset(episodes, rng, 0, envId, s -> {
             double a = rng.nextDouble() < goodFraction ? 2 * s + 0.1 * rng.nextGaussian() : rng.nextDouble(-2, 2);
             float action = (float) Math.max(-2, Math.min(2, a));
             return new float[] {action, (float) continuousReward(s, action)};
@@ -56,13 +62,14 @@ final class OneStepTasks {
     /** {@code episodes} steps: with probability {@code goodFraction} the best action, else a uniform one. */
     static OfflineDataset discrete(int episodes, double goodFraction, long seed) {
         Rng rng = new Rng(seed);
-        return dataset(episodes, rng, 3, s -> {
+        return dataset(episodes, rng, 3, ONE_STEP, s -> {
             int a = rng.nextDouble() < goodFraction ? bestDiscrete(s) : rng.nextInt(3);
             return new float[] {a, (float) discreteReward(s, a)};
         });
     }
 
-    private static OfflineDataset dataset(int episodes, Rng rng, int actionCount, Function<Float, float[]> behaviour) {
+    private static OfflineDataset dataset(int episodes, Rng rng, int actionCount, String envId,
+            Function<Float, float[]> behaviour) {
         List<Episode> list = new ArrayList<>();
         for (int e = 0; e < episodes; e++) {
             float s = (float) rng.nextDouble(-1, 1);
@@ -70,7 +77,7 @@ final class OneStepTasks {
             list.add(new Episode(e, 1, 1, 1, new float[] {s, 0}, new float[] {step[0]}, new float[] {step[1]},
                     new boolean[] {true}, new boolean[] {false}));
         }
-        DatasetInfo info = new DatasetInfo("test/one-step-v0", "OneStep", 1, 1, actionCount, 1, "mixed", "", 0,
+        DatasetInfo info = new DatasetInfo("test/one-step-v0", envId, 1, 1, actionCount, 1, "mixed", "", 0,
                 Double.NaN, Double.NaN);
         return new OfflineDataset(info, list);
     }
