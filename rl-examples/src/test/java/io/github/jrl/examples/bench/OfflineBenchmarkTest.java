@@ -69,6 +69,34 @@ class OfflineBenchmarkTest {
     }
 
     @Test
+    void runsAtOtherBudgetsGetTheirOwnSectionAndStayOutOfTheComparisons(@TempDir Path dir) throws Exception {
+        String md = tableOnly(dir, List.of(
+                "bc\tPendulum-v1\tmedium-replay\t0\t100\t-1300.0\t5.0\t1.0",
+                "iql\tPendulum-v1\tmedium-replay\t0\t100\t-900.0\t40.0\t1.0",
+                "iql\tPendulum-v1\tmedium-replay\t0\t400\t-300.0\t90.0\t1.0",
+                "iql\tPendulum-v1\tmedium-replay\t1\t400\t-350.0\t80.0\t1.0",
+                "iql\tPendulum-v1\tmedium-replay\t7\t400\t-350.0\t10.0\t1.0",
+                "bc\tPendulum-v1\tmedium-replay\t1\t400\t-1000.0\t95.0\t1.0"), "--algos", "bc,iql", "--kinds",
+                "medium-replay", "--seeds", "0,1", "--steps", "100");
+        assertTrue(md.contains("| IQL | Pendulum-v1 medium-replay | 40.0 | | 40.0 | 0.0 |"), md);
+        String other = md.substring(md.indexOf("## Other budgets"), md.indexOf("## Against behaviour cloning"));
+        assertTrue(other.contains("| algorithm | dataset | gradient steps | seed 0 | seed 1 | mean | std |"), other);
+        assertTrue(other.contains("| BC | Pendulum-v1 medium-replay | 400 | | 95.0 | 95.0 | 0.0 |"), other);
+        assertTrue(other.contains("| IQL | Pendulum-v1 medium-replay | 400 | 90.0 | 80.0 | 85.0 | 5.0 |"), other);
+        assertTrue(!other.contains("| 100 |"), "runs at the table's budget are not repeated: " + other);
+        assertTrue(md.contains("| IQL | Pendulum-v1 medium-replay | 1 / 1 |"), "wins count the table's budget only: " + md);
+        assertTrue(md.contains("| IQL | Pendulum-v1 medium-replay | -900.0 | 1 |"), md);
+    }
+
+    @Test
+    void aGridWithoutOtherBudgetsHasNoSectionForThem(@TempDir Path dir) throws Exception {
+        String md = tableOnly(dir, List.of("bc\tPendulum-v1\tmedium\t0\t100\t-500.0\t50.0\t1.0",
+                "bc\tPendulum-v1\tmedium\t3\t400\t-500.0\t50.0\t1.0"), "--algos", "bc", "--kinds", "medium",
+                "--seeds", "0", "--steps", "100");
+        assertTrue(!md.contains("Other budgets"), "a seed outside the grid is not among its runs: " + md);
+    }
+
+    @Test
     void budgetForAnEnvironmentNotRequestedIsRefused(@TempDir Path dir) {
         Path out = dir.resolve("offline-results.md");
         int code = new CommandLine(new OfflineBenchmark()).execute("--envs", "Pendulum-v1", "--env-steps",
