@@ -81,13 +81,18 @@ public final class CqlLearner extends ContinuousSacLearner implements FineTunabl
      *     or the box is unbounded
      */
     public CqlLearner(CqlConfig config, OfflineDataset dataset, Box actionSpace) {
-        this(config, requireBox(dataset, actionSpace), config.normalizeStates()
-                ? StateNormalizer.fromDataset(dataset, StateNormalizer.EPSILON)
-                : StateNormalizer.identity(dataset.info().observationSize()), new Rng(config.seed()));
+        this(config, dataset, actionSpace, DEFAULT_CRITIC_THREADS);
     }
 
-    private CqlLearner(CqlConfig config, Box actionSpace, StateNormalizer normalizer, Rng root) {
-        super(normalizer.size(), actionSpace.size(), config.sacConfig(), actionSpace, 1, root.split());
+    /** {@code criticThreads}: 2 runs the twin critics' passes at once, 1 one after the other; same results. */
+    CqlLearner(CqlConfig config, OfflineDataset dataset, Box actionSpace, int criticThreads) {
+        this(config, requireBox(dataset, actionSpace), config.normalizeStates()
+                ? StateNormalizer.fromDataset(dataset, StateNormalizer.EPSILON)
+                : StateNormalizer.identity(dataset.info().observationSize()), criticThreads, new Rng(config.seed()));
+    }
+
+    private CqlLearner(CqlConfig config, Box actionSpace, StateNormalizer normalizer, int criticThreads, Rng root) {
+        super(normalizer.size(), actionSpace.size(), config.sacConfig(), actionSpace, criticThreads, root.split());
         this.config = config;
         this.actionSpace = actionSpace;
         this.unitActions = new UnitActions(actionSpace);

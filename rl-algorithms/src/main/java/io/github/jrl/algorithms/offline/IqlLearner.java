@@ -1,9 +1,11 @@
 package io.github.jrl.algorithms.offline;
 
+import io.github.jrl.algorithms.sac.SacLearner;
 import io.github.jrl.algorithms.sac.SacLoss;
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.dataset.DatasetInfo;
 import io.github.jrl.core.dataset.OfflineDataset;
+import io.github.jrl.core.parallel.WorkerTeam;
 import io.github.jrl.core.policy.Policy;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
@@ -67,6 +69,7 @@ public final class IqlLearner implements FineTunable {
     private final Mlp q2;
     private final Mlp q1Target;
     private final Mlp q2Target;
+    private final WorkerTeam critics;
     private final Mlp value;
     private final Adam actorOptimizer;
     private final Adam criticOptimizer;
@@ -98,6 +101,12 @@ public final class IqlLearner implements FineTunable {
      * @throws IllegalArgumentException if the action space does not match the dataset
      */
     public IqlLearner(IqlConfig config, OfflineDataset dataset, Space<?> actionSpace) {
+        this(config, dataset, actionSpace, SacLearner.DEFAULT_CRITIC_THREADS);
+    }
+
+    /** {@code criticThreads}: 2 runs the twin critics' passes at once, 1 one after the other; same results. */
+    IqlLearner(IqlConfig config, OfflineDataset dataset, Space<?> actionSpace, int criticThreads) {
+        this.critics = new WorkerTeam(criticThreads, "jrl-iql-critic");
         this.config = config;
         this.actionSpace = actionSpace;
         DatasetInfo info = dataset.info();
@@ -195,8 +204,9 @@ public final class IqlLearner implements FineTunable {
             }
         }
         System.arraycopy(value.forward(nextObservations, n), 0, nextValues, 0, n);
-        float[] target1 = q1Target.forward(criticInput, n);
-        float[] target2 = q2Target.forward(criticInput, n);
+        critics.runPair(() -> q1Target.forward(criticInput, n), () -> q2Target.forward(criticInput, n));
+        float[] target1 = q1Target.output();
+        float[] target2 = q2Target.output();
         for (int i = 0; i < n; i++) {
             int j = i * criticWidth + (discrete ? columns[i] : 0);
             targetQ[i] = Math.min(target1[j], target2[j]);
@@ -212,12 +222,10 @@ public final class IqlLearner implements FineTunable {
         for (int i = 0; i < n; i++) {
             targets[i] = (float) (rewards[i] + (terminated[i] ? 0 : config.gamma() * nextValues[i]));
         }
-        SacLoss.Regression fit1 = SacLoss.regression(q1.forward(criticInput, n), criticWidth, columns, targets, n,
-                dQ1);
-        q1.backward(dQ1, false);
-        SacLoss.Regression fit2 = SacLoss.regression(q2.forward(criticInput, n), criticWidth, columns, targets, n,
-                dQ2);
-        q2.backward(dQ2, false);
+        SacLoss.Regression[] fits = new SacLoss.Regression[2];
+        critics.runPair(() -> fits[0] = fit(q1, n, dQ1), () -> fits[1] = fit(q2, n, dQ2));
+        SacLoss.Regression fit1 = fits[0];
+        SacLoss.Regression fit2 = fits[1];
         criticOptimizer.step();
         targetParams.polyakUpdate(criticParams, config.tau());
 
@@ -247,6 +255,14 @@ public final class IqlLearner implements FineTunable {
         metrics.put("losses/clipped_weight_fraction", clipped);
         metrics.put("charts/actor_learning_rate", actorLr);
         return metrics;
+    }
+
+    /** One critic's forward pass, its regression toward the TD targets into {@code dQ}, and its backward pass. */
+    private SacLoss.Regression fit(Mlp critic, int n, float[] dQ) {
+        SacLoss.Regression regression = SacLoss.regression(critic.forward(criticInput, n), criticWidth, columns,
+                targets, n, dQ);
+        critic.backward(dQ, false);
+        return regression;
     }
 
     @Override

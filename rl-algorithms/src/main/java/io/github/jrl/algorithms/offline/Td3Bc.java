@@ -1,10 +1,12 @@
 package io.github.jrl.algorithms.offline;
 
+import io.github.jrl.algorithms.sac.SacLearner;
 import io.github.jrl.algorithms.sac.SacLoss;
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.dataset.DatasetInfo;
 import io.github.jrl.core.dataset.OfflineDataset;
+import io.github.jrl.core.parallel.WorkerTeam;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Space;
@@ -56,7 +58,7 @@ public final class Td3Bc implements OfflineLearner {
     }
 
     /** TD3+BC's own target: the batch's actions. */
-    private static final BehaviorTarget BATCH_ACTIONS = new BehaviorTarget() {
+    static final BehaviorTarget BATCH_ACTIONS = new BehaviorTarget() {
         @Override
         public void targets(float[] states, float[] policyActions, float[] batchActions, int n, float[] out) {
             System.arraycopy(batchActions, 0, out, 0, out.length);
@@ -86,6 +88,7 @@ public final class Td3Bc implements OfflineLearner {
     private final Mlp q2;
     private final Mlp q1Target;
     private final Mlp q2Target;
+    private final WorkerTeam critics;
     private final Adam actorOptimizer;
     private final Adam criticOptimizer;
     private Rng noiseRng;
@@ -110,11 +113,17 @@ public final class Td3Bc implements OfflineLearner {
      * @throws IllegalArgumentException if it does not fit the dataset, or the dataset's actions are discrete
      */
     public Td3Bc(Td3BcConfig config, OfflineDataset dataset, Space<?> actionSpace) {
-        this(config, dataset, actionSpace, (data, normalizer) -> BATCH_ACTIONS, "Td3Bc[" + config + "]");
+        this(config, dataset, actionSpace, (data, normalizer) -> BATCH_ACTIONS, "Td3Bc[" + config + "]",
+                SacLearner.DEFAULT_CRITIC_THREADS);
     }
 
-    /** A TD3+BC learner whose regulariser pulls toward {@code target}'s actions (PRDC). */
-    Td3Bc(Td3BcConfig config, OfflineDataset dataset, Space<?> actionSpace, TargetFactory target, String description) {
+    /**
+     * A TD3+BC learner whose regulariser pulls toward {@code target}'s actions (PRDC);
+     * {@code criticThreads} 2 runs the twin critics' passes at once, 1 one after the other, with
+     * the same results.
+     */
+    Td3Bc(Td3BcConfig config, OfflineDataset dataset, Space<?> actionSpace, TargetFactory target, String description,
+            int criticThreads) {
         DatasetInfo info = dataset.info();
         LearnerParts.requireActionSpace(info, actionSpace, true);
         this.config = config;
@@ -145,6 +154,7 @@ public final class Td3Bc implements OfflineLearner {
         actorOptimizer = Adam.of(actorParams, config.learningRate(), 1e-8);
         criticOptimizer = Adam.of(criticParams, config.learningRate(), 1e-8);
         noiseRng = rng.split();
+        critics = new WorkerTeam(criticThreads, "jrl-td3bc-critic");
     }
 
     /** Builds the regulariser's target from the dataset and the state standardisation. */
@@ -204,13 +214,15 @@ public final class Td3Bc implements OfflineLearner {
         Td3BcLoss.smoothTargetActions(actorTarget.act(nextStates, n), noise, bounds, config.policyNoise(),
                 config.noiseClip(), n, nextActions);
         fillCriticInput(nextStates, nextActions, n);
-        float[] nextQ1 = q1Target.forward(criticInput, n);
-        float[] nextQ2 = q2Target.forward(criticInput, n);
+        critics.runPair(() -> q1Target.forward(criticInput, n), () -> q2Target.forward(criticInput, n));
         // TD3's clipped double-Q target is SAC's soft target at temperature 0
-        SacLoss.softTargets(batch.rewards(), batch.terminated(), nextQ1, nextQ2, zeros, n, 0, config.gamma(), targets);
+        SacLoss.softTargets(batch.rewards(), batch.terminated(), q1Target.output(), q2Target.output(), zeros, n, 0,
+                config.gamma(), targets);
         fillCriticInput(states, batch.actions(), n);
-        SacLoss.Regression first = fit(q1, n, dQ1);
-        SacLoss.Regression second = fit(q2, n, dQ2);
+        SacLoss.Regression[] fits = new SacLoss.Regression[2];
+        critics.runPair(() -> fits[0] = fit(q1, n, dQ1), () -> fits[1] = fit(q2, n, dQ2));
+        SacLoss.Regression first = fits[0];
+        SacLoss.Regression second = fits[1];
         criticOptimizer.step();
         metrics.put("losses/qf1_values", first.meanValue());
         metrics.put("losses/qf2_values", second.meanValue());

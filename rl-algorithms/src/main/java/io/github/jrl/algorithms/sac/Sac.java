@@ -40,12 +40,6 @@ import java.util.function.Supplier;
  */
 public final class Sac implements Trainer<float[], Object> {
 
-    /**
-     * Threads for the twin critics: 2 where the machine has a second core. The results do not
-     * depend on it (bit-identical, tested); only the speed does.
-     */
-    private static final int CRITIC_THREADS = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
-
     private final SacConfig config;
     private final VectorEnv envs;
     private final SacLearner learner;
@@ -121,7 +115,8 @@ public final class Sac implements Trainer<float[], Object> {
         }
         numEnvs = envs.numEnvs();
         observationSize = envs.observationSize();
-        learner = SacLearner.create(observationSize, envs.singleActionSpace(), config, CRITIC_THREADS, root.split());
+        learner = SacLearner.create(observationSize, envs.singleActionSpace(), config,
+                SacLearner.DEFAULT_CRITIC_THREADS, root.split());
         continuous = learner instanceof ContinuousSacLearner;
         actionSize = learner.actionSize();
         double targetEntropy = Double.isNaN(config.targetEntropy()) ? learner.defaultTargetEntropy()

@@ -25,6 +25,12 @@ import java.io.IOException;
  */
 public abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearner {
 
+    /**
+     * Threads for the twin critics: 2 where the machine has a second core. The results do not
+     * depend on it (bit-identical, tested); only the speed does.
+     */
+    public static final int DEFAULT_CRITIC_THREADS = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+
     final ParameterSet actorParams = new ParameterSet();
     final ParameterSet criticParams = new ParameterSet();
     final ParameterSet targetParams = new ParameterSet();
@@ -95,12 +101,7 @@ public abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSa
      * about 1.8 times as fast (docs/benchmarks.md).
      */
     protected final void bothCritics(Runnable first, Runnable second) {
-        if (team.size() == 1) {
-            first.run();
-            second.run();
-        } else {
-            team.run(member -> (member == 0 ? first : second).run());
-        }
+        team.runPair(first, second);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.jrl.algorithms.offline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,16 @@ class CqlLearnerTest {
         a.writeState(new DataOutputStream(bytes));
         b.readState(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()))).apply();
         assertEquals(OneStepTasks.train(a, data, 10, 5), OneStepTasks.train(b, data, 10, 5));
+    }
+
+    /** The twin critics on two threads: the same metrics and a bit-identical state (parameters, moments, generators). */
+    @Test
+    void twoCriticThreadsGiveTheSameRun() throws IOException {
+        OfflineDataset data = OneStepTasks.continuous(500, 0.3, 1);
+        CqlLearner one = new CqlLearner(config(5).lagrange(1).build(), data, OneStepTasks.BOX, 1);
+        CqlLearner two = new CqlLearner(config(5).lagrange(1).build(), data, OneStepTasks.BOX, 2);
+        assertEquals(OneStepTasks.train(one, data, 20, 6), OneStepTasks.train(two, data, 20, 6));
+        assertArrayEquals(OneStepTasks.stateBytes(one), OneStepTasks.stateBytes(two));
     }
 
     @Test

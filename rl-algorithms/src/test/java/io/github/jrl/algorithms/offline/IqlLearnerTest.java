@@ -1,5 +1,6 @@
 package io.github.jrl.algorithms.offline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +58,20 @@ class IqlLearnerTest {
         assertEquals(next, resumed);
         float[] s = {0.3f};
         assertEquals(((float[]) a.policy().actDeterministic(s))[0], ((float[]) b.policy().actDeterministic(s))[0], 0);
+    }
+
+    /** The twin critics on two threads: the same metrics and a bit-identical state, box and discrete. */
+    @Test
+    void twoCriticThreadsGiveTheSameRun() throws IOException {
+        OfflineDataset box = OneStepTasks.continuous(500, 0.3, 1);
+        OfflineDataset discrete = OneStepTasks.discrete(500, 0.3, 1);
+        for (OfflineDataset data : new OfflineDataset[] {box, discrete}) {
+            var space = data == box ? OneStepTasks.BOX : OneStepTasks.THREE;
+            IqlLearner one = new IqlLearner(config(4), data, space, 1);
+            IqlLearner two = new IqlLearner(config(4), data, space, 2);
+            assertEquals(OneStepTasks.train(one, data, 20, 6), OneStepTasks.train(two, data, 20, 6));
+            assertArrayEquals(OneStepTasks.stateBytes(one), OneStepTasks.stateBytes(two));
+        }
     }
 
     @Test

@@ -8,6 +8,9 @@ import io.github.jrl.core.policy.Policy;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
 import io.github.jrl.core.space.Discrete;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +96,13 @@ final class OneStepTasks {
             metrics = learner.update(batch);
         }
         return metrics;
+    }
+
+    /** Everything {@code learner} writes as its state (parameters, optimiser moments, generators). */
+    static byte[] stateBytes(OfflineLearner learner) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        learner.writeState(new DataOutputStream(bytes));
+        return bytes.toByteArray();
     }
 
     /** Mean reward of the deterministic policy on 200 evenly spaced states. */

@@ -10,6 +10,7 @@ import io.github.jrl.core.dataset.OfflineDataset;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.envs.Envs;
 import io.github.jrl.nd4j.nn.Activation;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,23 @@ class Td3BcTest {
         Environment<float[], Object> env = Envs.make("MountainCarContinuous-v0");
         OfflineEvaluation last = train(Prdc.learner(new PrdcConfig(SMALL, 2), MOUNTAIN_CAR, env.actionSpace()), 1000);
         assertTrue(last.meanReturn() > 80, last.toString());
+    }
+
+    /** The twin critics on two threads: the same metrics and a bit-identical state. */
+    @Test
+    void twoCriticThreadsGiveTheSameRun() throws IOException {
+        Environment<float[], Object> env = Envs.make("MountainCarContinuous-v0");
+        Td3Bc one = new Td3Bc(SMALL, MOUNTAIN_CAR, env.actionSpace(), (data, normalizer) -> Td3Bc.BATCH_ACTIONS,
+                "Td3Bc", 1);
+        Td3Bc two = new Td3Bc(SMALL, MOUNTAIN_CAR, env.actionSpace(), (data, normalizer) -> Td3Bc.BATCH_ACTIONS,
+                "Td3Bc", 2);
+        var buffer = MOUNTAIN_CAR.toReplayBuffer(MOUNTAIN_CAR.transitionCount(), 0);
+        var batch = buffer.newBatch(SMALL.batchSize());
+        for (int step = 0; step < 6; step++) {
+            buffer.sample(new io.github.jrl.core.random.Rng(step), batch);
+            assertEquals(one.update(batch), two.update(batch), "step " + step);
+        }
+        assertArrayEquals(OneStepTasks.stateBytes(one), OneStepTasks.stateBytes(two));
     }
 
     /** The actor and the targets move every policyFreq-th update only; the critic every update. */

@@ -50,6 +50,26 @@ public final class WorkerTeam implements AutoCloseable {
         return state.failures.length;
     }
 
+    /**
+     * Runs {@code first} on the caller and {@code second} on the first worker at once (other
+     * members idle), or one after the other on a team of one: two slices of work that share no
+     * mutable state, such as the twin critics of an actor-critic step.
+     */
+    public void runPair(Runnable first, Runnable second) {
+        if (size() == 1) {
+            first.run();
+            second.run();
+        } else {
+            run(member -> {
+                if (member == 0) {
+                    first.run();
+                } else if (member == 1) {
+                    second.run();
+                }
+            });
+        }
+    }
+
     /** Runs {@code task.accept(member)} for every member at once; returns when all have finished. */
     public void run(IntConsumer task) {
         State s = state;

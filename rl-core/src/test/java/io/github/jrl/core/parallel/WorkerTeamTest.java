@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkerTeamTest {
@@ -42,6 +45,31 @@ class WorkerTeamTest {
             assertEquals(true, finished[0]);
             team.run(member -> finished[member] = true); // the team still works
             assertEquals(true, finished[1]);
+        }
+    }
+
+    @Test
+    void aPairRunsOnceEachOnTwoThreadsOrInOrderOnOne() {
+        for (int size : new int[] {1, 2, 3}) {
+            try (WorkerTeam team = new WorkerTeam(size, "test-team")) {
+                List<String> order = Collections.synchronizedList(new ArrayList<>());
+                String[] threads = new String[2];
+                team.runPair(() -> {
+                    threads[0] = Thread.currentThread().getName();
+                    order.add("first");
+                }, () -> {
+                    threads[1] = Thread.currentThread().getName();
+                    order.add("second");
+                });
+                assertEquals(2, order.size(), "size " + size);
+                assertEquals(Thread.currentThread().getName(), threads[0]);
+                if (size == 1) {
+                    assertEquals(List.of("first", "second"), order);
+                    assertEquals(Thread.currentThread().getName(), threads[1]);
+                } else {
+                    assertEquals("test-team-1", threads[1]);
+                }
+            }
         }
     }
 
