@@ -7,6 +7,7 @@ import io.github.jrl.algorithms.sac.Temperature;
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.checkpoint.StateCodec;
 import io.github.jrl.core.dataset.OfflineDataset;
+import io.github.jrl.core.parallel.WorkerTeam;
 import io.github.jrl.core.policy.Policy;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
@@ -81,7 +82,7 @@ public final class CqlLearner extends ContinuousSacLearner implements FineTunabl
      *     or the box is unbounded
      */
     public CqlLearner(CqlConfig config, OfflineDataset dataset, Box actionSpace) {
-        this(config, dataset, actionSpace, DEFAULT_CRITIC_THREADS);
+        this(config, dataset, actionSpace, WorkerTeam.PAIR_SIZE);
     }
 
     /** {@code criticThreads}: 2 runs the twin critics' passes at once, 1 one after the other; same results. */

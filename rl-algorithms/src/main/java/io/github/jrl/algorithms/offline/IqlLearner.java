@@ -1,6 +1,5 @@
 package io.github.jrl.algorithms.offline;
 
-import io.github.jrl.algorithms.sac.SacLearner;
 import io.github.jrl.algorithms.sac.SacLoss;
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.dataset.DatasetInfo;
@@ -101,7 +100,7 @@ public final class IqlLearner implements FineTunable {
      * @throws IllegalArgumentException if the action space does not match the dataset
      */
     public IqlLearner(IqlConfig config, OfflineDataset dataset, Space<?> actionSpace) {
-        this(config, dataset, actionSpace, SacLearner.DEFAULT_CRITIC_THREADS);
+        this(config, dataset, actionSpace, WorkerTeam.PAIR_SIZE);
     }
 
     /** {@code criticThreads}: 2 runs the twin critics' passes at once, 1 one after the other; same results. */

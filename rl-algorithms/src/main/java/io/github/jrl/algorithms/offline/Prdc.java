@@ -1,8 +1,8 @@
 package io.github.jrl.algorithms.offline;
 
-import io.github.jrl.algorithms.sac.SacLearner;
 import io.github.jrl.core.dataset.Episode;
 import io.github.jrl.core.dataset.OfflineDataset;
+import io.github.jrl.core.parallel.WorkerTeam;
 import io.github.jrl.core.space.Space;
 
 /**
@@ -29,7 +29,7 @@ public final class Prdc {
     public static Td3Bc learner(PrdcConfig config, OfflineDataset dataset, Space<?> actionSpace) {
         return new Td3Bc(config.td3bc(), dataset, actionSpace,
                 (data, normalizer) -> new NearestDatasetAction(data, normalizer, config.beta()),
-                "Prdc[" + config + "]", SacLearner.DEFAULT_CRITIC_THREADS);
+                "Prdc[" + config + "]", WorkerTeam.PAIR_SIZE);
     }
 
     /** The dataset constraint: the action of the nearest {@code (beta s, a)} point. */

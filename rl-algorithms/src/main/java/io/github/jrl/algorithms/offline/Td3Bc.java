@@ -1,6 +1,5 @@
 package io.github.jrl.algorithms.offline;
 
-import io.github.jrl.algorithms.sac.SacLearner;
 import io.github.jrl.algorithms.sac.SacLoss;
 import io.github.jrl.core.buffer.ReplayBuffer;
 import io.github.jrl.core.checkpoint.StateCodec;
@@ -114,7 +113,7 @@ public final class Td3Bc implements OfflineLearner {
      */
     public Td3Bc(Td3BcConfig config, OfflineDataset dataset, Space<?> actionSpace) {
         this(config, dataset, actionSpace, (data, normalizer) -> BATCH_ACTIONS, "Td3Bc[" + config + "]",
-                SacLearner.DEFAULT_CRITIC_THREADS);
+                WorkerTeam.PAIR_SIZE);
     }
 
     /**

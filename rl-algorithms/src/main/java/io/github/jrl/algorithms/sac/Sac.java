@@ -6,6 +6,7 @@ import io.github.jrl.core.checkpoint.Checkpoint;
 import io.github.jrl.core.checkpoint.Stateful;
 import io.github.jrl.core.env.Environment;
 import io.github.jrl.core.metrics.MetricNames;
+import io.github.jrl.core.parallel.WorkerTeam;
 import io.github.jrl.core.random.ColoredNoise;
 import io.github.jrl.core.random.Rng;
 import io.github.jrl.core.space.Box;
@@ -115,8 +116,8 @@ public final class Sac implements Trainer<float[], Object> {
         }
         numEnvs = envs.numEnvs();
         observationSize = envs.observationSize();
-        learner = SacLearner.create(observationSize, envs.singleActionSpace(), config,
-                SacLearner.DEFAULT_CRITIC_THREADS, root.split());
+        learner = SacLearner.create(observationSize, envs.singleActionSpace(), config, WorkerTeam.PAIR_SIZE,
+                root.split());
         continuous = learner instanceof ContinuousSacLearner;
         actionSize = learner.actionSize();
         double targetEntropy = Double.isNaN(config.targetEntropy()) ? learner.defaultTargetEntropy()

@@ -25,12 +25,6 @@ import java.io.IOException;
  */
 public abstract sealed class SacLearner permits ContinuousSacLearner, DiscreteSacLearner {
 
-    /**
-     * Threads for the twin critics: 2 where the machine has a second core. The results do not
-     * depend on it (bit-identical, tested); only the speed does.
-     */
-    public static final int DEFAULT_CRITIC_THREADS = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
-
     final ParameterSet actorParams = new ParameterSet();
     final ParameterSet criticParams = new ParameterSet();
     final ParameterSet targetParams = new ParameterSet();

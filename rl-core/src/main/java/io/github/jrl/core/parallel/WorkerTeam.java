@@ -24,6 +24,12 @@ public final class WorkerTeam implements AutoCloseable {
     private static final int SPINS_BEFORE_PARK = 20_000;
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /**
+     * The team size {@link #runPair} uses: 2 where the machine has a second core, else 1. The
+     * results of tasks that share no mutable state do not depend on it; only the speed does.
+     */
+    public static final int PAIR_SIZE = Runtime.getRuntime().availableProcessors() >= 2 ? 2 : 1;
+
     private final State state;
     private final Cleaner.Cleanable cleanable;
 
